@@ -1,0 +1,48 @@
+package dev.gatehouse.gateway.server;
+
+import dev.gatehouse.core.status.GrpcCode;
+import dev.gatehouse.core.status.StatusException;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+/**
+ * Every error the gateway answers becomes here a {@code google.rpc.Status} JSON body with the HTTP status its code
+ * maps to: the one place where an exception or a failed call turns into what a client sees.
+ */
+final class ErrorAnswers {
+  private static final Metadata.Key<byte[]> STATUS_DETAILS =
+      Metadata.Key.of("grpc-status-details-bin", Metadata.BINARY_BYTE_MARSHALLER);
+
+  private final StatusBodies bodies;
+
+  ErrorAnswers(StatusBodies bodies) {
+    this.bodies = bodies;
+  }
+
+  /** An error the gateway raised itself: bad input, routing, limits, negotiation. */
+  Answer of(StatusException e) {
+    return answer(e.code().value(), bodies.render(e));
+  }
+
+  Answer of(GrpcCode code, String message) {
+    return of(new StatusException(code, message));
+  }
+
+  /** A call that ended with a status other than OK, with the details the backend put in its trailers. */
+  Answer ofCall(Status status, Metadata trailers) {
+    int code = status.getCode().value();
+    String message = status.getDescription() != null ? status.getDescription() : status.getCode().name();
+    return answer(code, bodies.render(code, message, trailers.get(STATUS_DETAILS)));
+  }
+
+  /** Anything unexpected: a 500 that says what failed without leaking internals. */
+  Answer internal(String what) {
+    return of(GrpcCode.INTERNAL, what);
+  }
+
+  private static Answer answer(int code, byte[] body) {
+    return Answer.of(HttpResponseStatus.valueOf(GrpcCode.httpStatusOf(code)), MediaTypes.APPLICATION_JSON, body,
+        code);
+  }
+}

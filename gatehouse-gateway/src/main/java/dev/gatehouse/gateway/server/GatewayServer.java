@@ -1,0 +1,164 @@
+package dev.gatehouse.gateway.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.gatehouse.core.descriptor.ServiceCatalog;
+import dev.gatehouse.core.route.RouteLoader;
+import dev.gatehouse.core.route.RouteOptions;
+import dev.gatehouse.core.route.RouteTable;
+import dev.gatehouse.gateway.config.GatewayConfig;
+import dev.gatehouse.gateway.upstream.UpstreamChannel;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway: an HTTP/1.1 server that answers REST/JSON requests by calling a gRPC backend, as the
+ * {@code google.api.http} rules of the backend's descriptors say.
+ *
+ * <pre>{@code
+ * GatewayConfig config = GatewayConfig.builder()
+ *     .upstream(HostPort.parse("localhost:50051"))
+ *     .descriptorSet(Path.of("api.desc"))
+ *     .build();
+ * try (GatewayServer server = new GatewayServer(config, GatewayListener.NONE)) {
+ *   server.start();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>The HTTP server and the upstream grpc-java channel share one group of event loops; nothing blocks on them.
+ * {@link #close()} is graceful: it stops accepting, lets requests in flight finish within the configured grace
+ * period, then cuts off what is left.
+ */
+public final class GatewayServer implements AutoCloseable {
+  private final GatewayConfig config;
+  private final GatewayListener listener;
+  private final ChannelGroup connections = new DefaultChannelGroup("gatehouse-connections",
+      GlobalEventExecutor.INSTANCE);
+  private EventLoopGroup eventLoops;
+  private UpstreamChannel upstream;
+  private ServerState state;
+  private Channel serverChannel;
+  private boolean closed;
+
+  public GatewayServer(GatewayConfig config, GatewayListener listener) {
+    this.config = requireNonNull(config, "config");
+    this.listener = requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Loads the descriptors and routes, and starts listening. Returns once the port is bound.
+   *
+   * @throws dev.gatehouse.core.descriptor.DescriptorLoadException for an unreadable descriptor set
+   * @throws dev.gatehouse.core.route.RouteLoadException for rules that cannot be routed
+   * @throws IllegalStateException when the port cannot be bound, or the server was started before
+   */
+  public synchronized void start() {
+    if (serverChannel != null || closed) {
+      throw new IllegalStateException("start: the server was already started");
+    }
+    ServiceCatalog catalog = config.catalog() != null ? config.catalog() : ServiceCatalog.load(config.descriptorSet());
+    RouteTable routes = RouteTable.of(RouteLoader.load(catalog, RouteOptions.DEFAULTS));
+    eventLoops = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+    upstream = UpstreamChannel.open(config.upstream(), catalog, eventLoops, NioSocketChannel.class,
+        config.connectTimeout());
+    state = new ServerState(config, new ErrorAnswers(new StatusBodies()), listener);
+    RequestDispatcher dispatcher = new RequestDispatcher(state, routes, new Transcoder(catalog, config), upstream);
+    HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
+        .setMaxInitialLineLength(config.maxHeaderBytes())
+        .setMaxHeaderSize(config.maxHeaderBytes());
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(eventLoops)
+        .channel(NioServerSocketChannel.class)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            connections.add(channel);
+            channel.pipeline()
+                .addLast("http", new HttpServerCodec(decoderConfig))
+                .addLast("gateway", new HttpConnectionHandler(dispatcher, state));
+          }
+        });
+    try {
+      serverChannel = bootstrap.bind(config.listen().host(), config.listen().port()).syncUninterruptibly().channel();
+    } catch (RuntimeException e) {
+      shutdownNow();
+      throw new IllegalStateException("cannot listen on " + config.listen() + ": " + e.getMessage(), e);
+    }
+    listener.serverStarted(address());
+  }
+
+  /** The address the server listens on; with port 0 in the configuration, the port picked. */
+  public synchronized InetSocketAddress address() {
+    if (serverChannel == null) {
+      throw new IllegalStateException("address: the server is not started");
+    }
+    return (InetSocketAddress) serverChannel.localAddress();
+  }
+
+  public int port() {
+    return address().getPort();
+  }
+
+  /**
+   * Stops gracefully: no new connections; idle connections close at once; requests in flight are answered (with
+   * {@code Connection: close}) if they finish within the grace period; then everything left is cut off. Blocks the
+   * calling thread until done, so never call it from an event loop.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (serverChannel == null) {
+      return;
+    }
+    long graceNanos = config.shutdownGrace().toNanos();
+    listener.shutdownStarted(config.shutdownGrace().toMillis());
+    serverChannel.close().syncUninterruptibly();
+    state.startDraining();
+    for (Channel connection : connections) {
+      connection.eventLoop().execute(() -> {
+        HttpConnectionHandler handler = connection.pipeline().get(HttpConnectionHandler.class);
+        if (handler != null) {
+          handler.drain();
+        }
+      });
+    }
+    boolean drained = connections.newCloseFuture().awaitUninterruptibly(graceNanos, TimeUnit.NANOSECONDS);
+    int abandoned = drained ? 0 : connections.size();
+    upstream.shutdown();
+    shutdownNow();
+    listener.serverStopped(abandoned);
+  }
+
+  private void shutdownNow() {
+    connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+    if (upstream != null) {
+      upstream.shutdownNow();
+      try {
+        upstream.awaitTermination(java.time.Duration.ofSeconds(1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+  }
+}
