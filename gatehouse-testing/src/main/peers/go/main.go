@@ -133,7 +133,7 @@ func field(m protoreflect.Message, name string) protoreflect.FieldDescriptor {
 }
 
 func getString(m protoreflect.Message, name string) string { return m.Get(field(m, name)).String() }
-func getInt(m protoreflect.Message, name string) int64    { return m.Get(field(m, name)).Int() }
+func getInt(m protoreflect.Message, name string) int64     { return m.Get(field(m, name)).Int() }
 
 func setString(m protoreflect.Message, name, value string) {
 	m.Set(field(m, name), protoreflect.ValueOfString(value))

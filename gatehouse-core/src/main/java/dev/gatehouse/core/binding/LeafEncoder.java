@@ -13,6 +13,7 @@ import dev.gatehouse.core.wellknown.FieldMaskText;
 import dev.gatehouse.core.wellknown.TimestampText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -101,6 +102,21 @@ final class LeafEncoder {
       writeValue(out, field, text);
     } catch (IllegalArgumentException e) {
       throw BindingErrors.invalidValue(source, text, expected(field));
+    }
+  }
+
+  /**
+   * Writes {@code text} as one value of the last field of {@code path}, inside the messages the fields before it
+   * name; see {@link #write}.
+   */
+  void writeAt(CodedOutputStream out, List<FieldDescriptor> path, String text, String source) throws IOException {
+    FieldDescriptor leaf = path.get(path.size() - 1);
+    if (path.size() == 1) {
+      // The common case needs no length prefix, so no intermediate buffer.
+      write(out, leaf, text, source);
+    } else {
+      byte[] value = WireEncoding.encode(valueOut -> write(valueOut, leaf, text, source));
+      WireEncoding.writeNested(out, path.subList(0, path.size() - 1), value);
     }
   }
 

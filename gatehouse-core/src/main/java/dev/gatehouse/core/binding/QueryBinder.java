@@ -83,19 +83,18 @@ final class QueryBinder {
     }
     checkOneofs(key, path);
     String source = "query parameter \"" + key + "\"";
-    byte[] encoded;
     if (leaf.isMapField()) {
       checkConflicts(key, path, protoPath, false);
-      encoded = mapEntry(key, protoPath, leaf, mapKey, value, source);
+      WireEncoding.writeNested(out, path.subList(0, path.size() - 1),
+          mapEntry(key, protoPath, leaf, mapKey, value, source));
     } else {
       if (!leaves.isLeaf(leaf)) {
         throw StatusException.invalidArgument("query parameter \"" + key + "\": \"" + name + "\" is the message "
             + leaf.getMessageType().getFullName() + " (expected: a path to " + LeafEncoder.expected(leaf) + ")");
       }
       checkConflicts(key, path, protoPath, !leaf.isRepeated());
-      encoded = WireEncoding.encode(leafOut -> leaves.write(leafOut, leaf, value, source));
+      leaves.writeAt(out, path, value, source);
     }
-    WireEncoding.writeNested(out, path.subList(0, path.size() - 1), encoded);
     topLevelFields.add(path.get(0));
   }
 

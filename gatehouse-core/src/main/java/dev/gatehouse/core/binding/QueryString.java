@@ -97,8 +97,9 @@ final class QueryString {
           .decode(ByteBuffer.wrap(bytes, 0, size))
           .toString();
     } catch (CharacterCodingException e) {
-      throw StatusException.invalidArgument("invalid query string: \"" + BindingErrors.excerpt(raw.substring(start, end))
-          + "\" does not decode to UTF-8 (expected: percent-encoded UTF-8)");
+      String excerpt = BindingErrors.excerpt(raw.substring(start, end));
+      throw StatusException.invalidArgument(
+          "invalid query string: \"" + excerpt + "\" does not decode to UTF-8 (expected: percent-encoded UTF-8)");
     }
   }
 

@@ -77,22 +77,31 @@ public final class RequestBinder {
       }
       bindPath(match.variables(), out);
       QueryBinder query = bindQuery(binding, rawQuery, out);
-      FieldDescriptor mask = binding.inferredMask();
-      if (hasBody && mask != null && options.inferPatchFieldMask() && (query == null || !query.setsTopLevel(mask))) {
-        List<String> paths = masks.paths(binding.body().field().leaf().getMessageType(), body);
-        if (!paths.isEmpty()) {
-          out.writeByteArray(mask.getNumber(), WireEncoding.encode(maskOut -> {
-          for (String path : paths) {
-              maskOut.writeString(1, path);
-            }
-          }));
-        }
+      if (hasBody) {
+        inferMask(binding, body, query, out);
       }
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
     return bytes.toByteArray();
+  }
+
+  /** Writes the FieldMask a PATCH body implies, unless the route infers none or the query gave one. */
+  private void inferMask(RouteBinding binding, byte[] body, QueryBinder query, CodedOutputStream out)
+      throws IOException {
+    FieldDescriptor mask = binding.inferredMask();
+    if (mask == null || !options.inferPatchFieldMask() || (query != null && query.setsTopLevel(mask))) {
+      return;
+    }
+    List<String> paths = masks.paths(binding.body().field().leaf().getMessageType(), body);
+    if (!paths.isEmpty()) {
+      out.writeByteArray(mask.getNumber(), WireEncoding.encode(maskOut -> {
+        for (String path : paths) {
+          maskOut.writeString(1, path);
+        }
+      }));
+    }
   }
 
   private byte[] bindBody(RouteBinding binding, byte[] body) {
@@ -105,7 +114,9 @@ public final class RequestBinder {
       case FIELD:
         List<FieldDescriptor> fields = rule.field().fields();
         byte[] field = json.fieldToProto(rule.field().leaf(), body);
-        encoded = WireEncoding.encode(out -> WireEncoding.writeNested(out, fields.subList(0, fields.size() - 1), field));
+        List<FieldDescriptor> enclosing = fields.subList(0, fields.size() - 1);
+        encoded = enclosing.isEmpty()
+            ? field : WireEncoding.encode(out -> WireEncoding.writeNested(out, enclosing, field));
         break;
       default:
         // No body rule: the body is not part of the request message (grpc-gateway drains and ignores it).
@@ -126,9 +137,7 @@ public final class RequestBinder {
         throw StatusException.invalidArgument("invalid " + source + ": \"" + path + "\" takes "
             + LeafEncoder.expected(leaf) + ", which a path cannot give");
       }
-      byte[] value = WireEncoding.encode(valueOut -> leaves.write(valueOut, leaf, variable.value(), source));
-      List<FieldDescriptor> fields = path.fields();
-      WireEncoding.writeNested(out, fields.subList(0, fields.size() - 1), value);
+      leaves.writeAt(out, path.fields(), variable.value(), source);
     }
   }
 

@@ -43,7 +43,8 @@ final class RouteBinding {
       addBound(variable, "the path", bound, boundPrefixes, boundOneofs);
       FieldDescriptor leaf = variable.leaf();
       // A scalar written later overrides; a repeated field would append and a message would merge instead.
-      if (body.kind() != BodyRule.Kind.NONE && (leaf.isRepeated() || leaf.getJavaType() == FieldDescriptor.JavaType.MESSAGE)) {
+      if (body.kind() != BodyRule.Kind.NONE
+          && (leaf.isRepeated() || leaf.getJavaType() == FieldDescriptor.JavaType.MESSAGE)) {
         removedFromBody.add(variable);
       }
     }

@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
  * parameter and the type.
  *
  * <p>Integers are base 10 only, with an optional sign, ASCII digits only (no {@code 0x}, no octal {@code 010} = 8, no
- * {@code 1_000}): grpc-gateway accepts Go's base-0 forms for top-level path variables only, and base 10 everywhere else,
- * so base 10 is the one form that means the same thing in every position. 64-bit values are exact: no detour through
- * a double.
+ * {@code 1_000}): grpc-gateway accepts Go's base-0 forms for top-level path variables only, and base 10 everywhere
+ * else, so base 10 is the one form that means the same thing in every position. 64-bit values are exact: no detour
+ * through a double.
  */
 final class ScalarText {
   private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");

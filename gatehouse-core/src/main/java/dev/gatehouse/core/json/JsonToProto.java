@@ -661,6 +661,7 @@ final class JsonToProto {
     MessagePlan plan = owner.plan(type);
     out.writeTag(0x0A);
     out.writeString(typeUrl.toCharArray(), 0, typeUrl.length());
+    int valueTag = out.position();
     out.writeTag(0x12);
     int mark = out.beginLength();
     if (plan.wellKnown == WellKnown.NONE) {
@@ -687,7 +688,12 @@ final class JsonToProto {
             + " without \"value\" (expected: its JSON form under \"value\")");
       }
     }
-    out.endLength(mark);
+    if (out.position() == mark + 1) {
+      // Any.value is a proto3 bytes field: empty means absent, as protobuf writes it.
+      out.truncate(valueTag);
+    } else {
+      out.endLength(mark);
+    }
   }
 
   private StatusException invalid(JsonToken token, String expected) throws IOException {

@@ -25,6 +25,8 @@ import dev.gatehouse.testing.v1.Nested;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Our printer and parser against JsonFormat, on hand-written edge cases and on random messages. */
 class ProtoJsonAgreementTest {
   private static final long SEED = Long.getLong("gatehouse.seed", 20240501L);
+  private static final Map<JsonOptions, ProtoJson> TRANSCODERS = new ConcurrentHashMap<>();
 
   static List<JsonOptions> optionCombinations() {
     List<JsonOptions> all = new ArrayList<>();
@@ -118,7 +121,7 @@ class ProtoJsonAgreementTest {
   }
 
   private static void assertAgrees(Message message, JsonOptions options, String what) throws Exception {
-    ProtoJson json = ProtoJson.create(CATALOG, options);
+    ProtoJson json = TRANSCODERS.computeIfAbsent(options, o -> ProtoJson.create(CATALOG, o));
     String expected = Fixtures.print(options, message);
     String actual = Fixtures.ours(json, message);
     assertThat(actual).as("%s printed with %s: %s", what, options, message).isEqualTo(expected);

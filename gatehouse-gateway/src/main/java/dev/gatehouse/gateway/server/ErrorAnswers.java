@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.server;
 
+import dev.gatehouse.core.status.ErrorBody;
 import dev.gatehouse.core.status.GrpcCode;
 import dev.gatehouse.core.status.StatusException;
 import io.grpc.Metadata;
@@ -14,9 +15,9 @@ final class ErrorAnswers {
   private static final Metadata.Key<byte[]> STATUS_DETAILS =
       Metadata.Key.of("grpc-status-details-bin", Metadata.BINARY_BYTE_MARSHALLER);
 
-  private final StatusBodies bodies;
+  private final ErrorBody bodies;
 
-  ErrorAnswers(StatusBodies bodies) {
+  ErrorAnswers(ErrorBody bodies) {
     this.bodies = bodies;
   }
 

@@ -3,9 +3,11 @@ package dev.gatehouse.gateway.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.gatehouse.core.descriptor.ServiceCatalog;
+import dev.gatehouse.core.json.ProtoJson;
 import dev.gatehouse.core.route.RouteLoader;
 import dev.gatehouse.core.route.RouteOptions;
 import dev.gatehouse.core.route.RouteTable;
+import dev.gatehouse.core.status.ErrorBody;
 import dev.gatehouse.gateway.config.GatewayConfig;
 import dev.gatehouse.gateway.upstream.UpstreamChannel;
 import io.netty.bootstrap.ServerBootstrap;
@@ -77,8 +79,9 @@ public final class GatewayServer implements AutoCloseable {
     eventLoops = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
     upstream = UpstreamChannel.open(config.upstream(), catalog, eventLoops, NioSocketChannel.class,
         config.connectTimeout());
-    state = new ServerState(config, new ErrorAnswers(new StatusBodies()), listener);
-    RequestDispatcher dispatcher = new RequestDispatcher(state, routes, new Transcoder(catalog, config), upstream);
+    ProtoJson json = ProtoJson.create(catalog, config.json());
+    state = new ServerState(config, new ErrorAnswers(new ErrorBody(json)), listener);
+    RequestDispatcher dispatcher = new RequestDispatcher(state, routes, new Transcoder(json, config), upstream);
     HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
         .setMaxInitialLineLength(config.maxHeaderBytes())
         .setMaxHeaderSize(config.maxHeaderBytes());

@@ -6,7 +6,6 @@ import com.google.protobuf.WireFormat;
 import dev.gatehouse.core.binding.BindingOptions;
 import dev.gatehouse.core.binding.RequestBinder;
 import dev.gatehouse.core.descriptor.FieldPath;
-import dev.gatehouse.core.descriptor.ServiceCatalog;
 import dev.gatehouse.core.json.ProtoJson;
 import dev.gatehouse.core.route.Route;
 import dev.gatehouse.core.route.RouteMatch;
@@ -24,9 +23,9 @@ final class Transcoder {
   private final RequestBinder binder;
   private final ProtoJson json;
 
-  Transcoder(ServiceCatalog catalog, GatewayConfig config) {
-    this.binder = new RequestBinder(BindingOptions.DEFAULTS.withStrictQuery(config.strictQuery()));
-    this.json = ProtoJson.create(catalog, config.json());
+  Transcoder(ProtoJson json, GatewayConfig config) {
+    this.binder = new RequestBinder(json, BindingOptions.DEFAULTS.withStrictQuery(config.strictQuery()));
+    this.json = json;
   }
 
   /** The request message for a matched route, from the JSON body, the path variables and the query. */

@@ -29,6 +29,8 @@ final class FrameReader {
     void truncated(Direction direction, int have, int need, long timeNanos);
   }
 
+  private static final int EXCERPT = 64;
+
   static final byte[] CLIENT_MAGIC = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private static final String[] HTTP1_METHODS = {
@@ -43,6 +45,7 @@ final class FrameReader {
   private int buffered;
   private boolean prefaceDone;
   private boolean stopped;
+  private boolean mismatchPending;
   private long skipRemaining;
   private long bytes;
 
@@ -102,6 +105,9 @@ final class FrameReader {
 
   /** The connection closed: a partial frame left in the buffer is reported. */
   void close(long timeNanos) {
+    if (mismatchPending) {
+      stop(timeNanos);
+    }
     if (!stopped && buffered > 0) {
       int need = buffered >= Http2FrameParser.HEADER_LENGTH ? frameLength(buffer, 0) : Http2FrameParser.HEADER_LENGTH;
       if (!prefaceDone) {
@@ -169,48 +175,65 @@ final class FrameReader {
 
   /** Consumes preface bytes; returns the new position. */
   private int preface(byte[] src, int pos, int end, long timeNanos) {
+    if (mismatchPending) {
+      // Not HTTP/2: collect up to a line (at most EXCERPT bytes) to tell what it is, then stop.
+      int take = Math.min(EXCERPT - buffered, end - pos);
+      append(src, pos, take);
+      pos += take;
+      if (decisive()) {
+        stop(timeNanos);
+      }
+      return pos;
+    }
     int need = direction == Direction.CLIENT ? CLIENT_MAGIC.length : Http2FrameParser.HEADER_LENGTH;
     int take = Math.min(need - buffered, end - pos);
     append(src, pos, take);
     pos += take;
+    boolean mismatch = false;
     if (direction == Direction.CLIENT) {
-      for (int i = 0; i < buffered; i++) {
-        if (buffer[i] != CLIENT_MAGIC[i]) {
-          stop(timeNanos, src, pos, end);
-          return end;
-        }
+      for (int i = 0; i < buffered && !mismatch; i++) {
+        mismatch = buffer[i] != CLIENT_MAGIC[i];
       }
-      if (buffered == need) {
-        buffered = 0;
-        prefaceDone = true;
-        sink.preface(direction, timeNanos);
-      }
-      return pos;
+    } else {
+      mismatch = classify(buffer, buffered) != null;
     }
-    MismatchKind kind = classify(buffer, buffered);
-    if (kind != null) {
-      stop(timeNanos, src, pos, end);
-      return end;
+    if (mismatch) {
+      mismatchPending = true;
+      return preface(src, pos, end, timeNanos);
     }
     if (buffered == need) {
-      // The server's preface is its first frame, now in the buffer; the model judges whether it is SETTINGS.
       prefaceDone = true;
+      if (direction == Direction.CLIENT) {
+        buffered = 0;
+        sink.preface(direction, timeNanos);
+        return pos;
+      }
+      // The server's preface is its first frame, now in the buffer; the model judges whether it is SETTINGS.
       return fillBuffer(src, pos, end, timeNanos);
     }
     return pos;
   }
 
-  private void stop(long timeNanos, byte[] src, int pos, int end) {
-    // Show the whole first line when it is text: take what this chunk still has, up to 64 bytes in all.
-    int extra = Math.max(0, Math.min(64 - buffered, end - pos));
-    byte[] head = new byte[buffered + extra];
-    System.arraycopy(buffer, 0, head, 0, buffered);
-    System.arraycopy(src, pos, head, buffered, extra);
+  private boolean decisive() {
+    if (buffered >= EXCERPT || buffered >= 5 && classify(buffer, buffered) == MismatchKind.TLS) {
+      return true;
+    }
+    for (int i = 0; i < buffered; i++) {
+      if (buffer[i] == '\n') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void stop(long timeNanos) {
+    byte[] head = Arrays.copyOf(buffer, buffered);
     MismatchKind kind = classify(head, head.length);
     if (kind == null) {
       kind = MismatchKind.BAD_PREFACE;
     }
     stopped = true;
+    mismatchPending = false;
     buffered = 0;
     sink.mismatch(direction, kind, excerpt(kind, head), timeNanos);
   }

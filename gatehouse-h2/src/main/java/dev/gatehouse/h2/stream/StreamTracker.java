@@ -77,7 +77,13 @@ public final class StreamTracker {
     Stream stream = active.get(streamId);
     if (stream == null) {
       if (isKnownClosed(streamId)) {
-        lateOrViolation(sender, streamId, "HEADERS", seq, timeNanos, true);
+        if (sender == Direction.CLIENT && streamId % 2 == 1 && !closed.containsKey(streamId)) {
+          // Never seen: by opening a higher id the client implicitly closed it (RFC 9113 §5.1.1).
+          violation(sender, streamId, seq, timeNanos, ViolationKind.DECREASING_STREAM_ID,
+              "client opened stream " + streamId + " after stream " + highestOpened[0]);
+        } else {
+          lateOrViolation(sender, streamId, "HEADERS", seq, timeNanos, true);
+        }
         return HeadersRole.STRAY;
       }
       if (sender == Direction.SERVER) {

@@ -15,15 +15,17 @@ class HpackDecoderTest {
 
   @Test
   void reportsRepresentationIndexAndHuffmanOfEachField() {
-    // C.4.3: indexed :method (2), :scheme https (7), :path /index.html (5), dynamic :authority (63),
+    // C.4.3 after C.4.1 and C.4.2: indexed :method (2), :scheme https (7), :path /index.html (5), dynamic
+    // :authority (63),
     // then a literal with incremental indexing whose name and value are both Huffman-coded.
     HpackDecoder decoder = new HpackDecoder();
     decode(decoder, "828684418cf1e3c2e5f23a6ba0ab90f4ff");
+    decode(decoder, "828684be5886a8eb10649cbf");
     HeaderBlock block = decode(decoder, "828785bf408825a849e95ba97d7f8925a849e95bb8e8b4bf");
     assertThat(block.fields()).extracting(HeaderField::representation).containsExactly(Representation.INDEXED,
         Representation.INDEXED, Representation.INDEXED, Representation.INDEXED,
         Representation.LITERAL_WITH_INCREMENTAL_INDEXING);
-    assertThat(block.fields()).extracting(HeaderField::index).containsExactly(2, 7, 5, 62, 0);
+    assertThat(block.fields()).extracting(HeaderField::index).containsExactly(2, 7, 5, 63, 0);
     HeaderField custom = block.fields().get(4);
     assertThat(custom.nameHuffman()).isTrue();
     assertThat(custom.valueHuffman()).isTrue();
@@ -71,7 +73,7 @@ class HpackDecoderTest {
 
   @Test
   void sizeUpdateAboveTheLimitIsAnError() {
-    assertThat(decode(new HpackDecoder(), "3fe11f").error()).contains("exceeds the limit 4096");
+    assertThat(decode(new HpackDecoder(), "3fe21f").error()).contains("update to 4097 exceeds the limit 4096");
   }
 
   @Test

@@ -346,6 +346,6 @@ final class CallDetector {
   private void report(long timeNanos, Severity severity, FindingCode code, int streamId, String text, String fix,
       long... evidence) {
     Long[] seqs = Arrays.stream(evidence).boxed().toArray(Long[]::new);
-    findings.accept(new Finding(timeNanos, severity, code, streamId, text, List.of(seqs), fix));
+    findings.accept(new Finding(timeNanos, severity, code, streamId, text, fix, List.of(seqs)));
   }
 }

@@ -11,11 +11,11 @@ import java.util.Objects;
  * @param code what kind of finding, e.g. {@link FindingCode#MISSING_GRPC_STATUS}
  * @param streamId the stream concerned, or 0 for the connection
  * @param text what happened, in plain words for an on-call engineer
- * @param evidence the sequence numbers of the frames that show it (the decoder's {@code seq}), oldest first
  * @param fix the likely fix, or empty when none is known
+ * @param evidence the sequence numbers of the frames that show it (the decoder's {@code seq}), oldest first
  */
-public record Finding(long timeNanos, Severity severity, FindingCode code, int streamId, String text,
-    List<Long> evidence, String fix) {
+public record Finding(long timeNanos, Severity severity, FindingCode code, int streamId, String text, String fix,
+    List<Long> evidence) {
 
   public Finding {
     Objects.requireNonNull(severity, "severity");

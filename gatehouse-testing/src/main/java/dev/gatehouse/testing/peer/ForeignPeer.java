@@ -44,11 +44,6 @@ public enum ForeignPeer {
     return implementation;
   }
 
-  /** The peers that run as child processes. */
-  public static List<ForeignPeer> processes() {
-    return List.of(GO, PYTHON, NODE);
-  }
-
   /**
    * Starts this peer's Library server on a free port of 127.0.0.1 and waits until it listens.
    *

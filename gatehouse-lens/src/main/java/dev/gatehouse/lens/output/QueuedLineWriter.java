@@ -1,0 +1,126 @@
+package dev.gatehouse.lens.output;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A {@link LineSink} that hands lines to a writer thread through a queue bounded by characters, so an event loop
+ * never waits for a terminal, a pipe or a disk. When the queue holds {@code maxQueuedChars}, new text is dropped and
+ * counted; the output reports the count when it closes. The writer flushes whenever the queue runs empty, so lines
+ * appear promptly when traffic is light.
+ */
+public final class QueuedLineWriter implements LineSink {
+
+  private static final String END = new String("end of output");
+  private static final long CLOSE_WAIT_MILLIS = 5_000;
+
+  private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+  private final AtomicLong queuedChars = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private final long maxQueuedChars;
+  private final Writer out;
+  private final boolean closeOut;
+  private final Thread thread;
+  private volatile boolean closed;
+  private volatile IOException failure;
+
+  /**
+   * A writer to {@code out} (UTF-8).
+   *
+   * @param closeOut whether {@link #close()} closes {@code out} (not for {@code System.out})
+   * @param maxQueuedChars the most characters waiting at once
+   */
+  public QueuedLineWriter(OutputStream out, boolean closeOut, long maxQueuedChars) {
+    if (maxQueuedChars < 1) {
+      throw new IllegalArgumentException("maxQueuedChars: " + maxQueuedChars + " (expected: >= 1)");
+    }
+    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+    this.closeOut = closeOut;
+    this.maxQueuedChars = maxQueuedChars;
+    this.thread = new Thread(this::drain, "gatehouse-lens-output");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  @Override
+  public void write(String text) {
+    if (closed || failure != null) {
+      dropped.incrementAndGet();
+      return;
+    }
+    long size = text.length();
+    if (queuedChars.addAndGet(size) > maxQueuedChars) {
+      queuedChars.addAndGet(-size);
+      dropped.incrementAndGet();
+      return;
+    }
+    queue.add(text);
+  }
+
+  /** Queues {@code text} even when the queue is full: for the final report of what was dropped. */
+  void writeAlways(String text) {
+    queuedChars.addAndGet(text.length());
+    queue.add(text);
+  }
+
+  @Override
+  public long dropped() {
+    return dropped.get();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    queue.add(END);
+    try {
+      thread.join(CLOSE_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      if (closeOut) {
+        out.close();
+      } else {
+        out.flush();
+      }
+    } catch (IOException e) {
+      // The destination is gone; nothing is left to report it to.
+    }
+  }
+
+  private void drain() {
+    try {
+      while (true) {
+        String text = queue.poll();
+        if (text == null) {
+          out.flush();
+          text = queue.poll(1, TimeUnit.DAYS);
+          if (text == null) {
+            continue;
+          }
+        }
+        if (text == END) {
+          out.flush();
+          return;
+        }
+        queuedChars.addAndGet(-text.length());
+        out.write(text);
+        out.write('\n');
+      }
+    } catch (IOException e) {
+      failure = e; // e.g. a closed pipe: later lines count as dropped, forwarding goes on
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
