@@ -120,5 +120,4 @@ public class JsonTranscodeBenchmark {
     parser.merge(new String(json, StandardCharsets.UTF_8), builder);
     return builder.build().toByteArray();
   }
-
 }

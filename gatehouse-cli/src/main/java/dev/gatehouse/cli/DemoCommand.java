@@ -1,45 +1,62 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.core.descriptor.ServiceCatalog;
-import dev.gatehouse.core.route.RouteLoader;
-import dev.gatehouse.core.route.RouteOptions;
-import dev.gatehouse.core.route.RouteTable;
+import dev.gatehouse.cli.demo.Demo;
+import dev.gatehouse.cli.demo.DemoRequest;
+import dev.gatehouse.gateway.config.HostPort;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code gatehouse demo}: the demo bookstore API behind the gateway. */
+/**
+ * {@code gatehouse demo}: starts the demo bookstore gRPC service and the gateway in front of it, then prints curl
+ * commands to try. Runs until stopped (Ctrl-C).
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Starts the demo bookstore gRPC service and the gateway in front of it, and prints requests to try.")
 final class DemoCommand implements Callable<Integer> {
-  /** The demo's descriptor set, compiled into the jar from {@code gatehouse/demo/v1/bookstore.proto}. */
-  static final String DESCRIPTOR_SET = "/gatehouse/demo/v1/bookstore.desc";
-
   @Spec CommandSpec spec;
 
+  @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8080",
+      description = "Where the gateway listens (default: ${DEFAULT-VALUE}).")
+  String listen;
+
+  @Option(names = "--backend-port", paramLabel = "PORT", defaultValue = "0",
+      description = "The demo gRPC service's port on 127.0.0.1; 0 (default) picks a free one.")
+  int backendPort;
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    ServiceCatalog catalog = demoCatalog();
-    out.println("The demo bookstore API maps these HTTP routes to gRPC methods:");
-    out.println();
-    RouteTablePrinter.print(RouteTable.of(RouteLoader.load(catalog, RouteOptions.DEFAULTS)), out);
+    PrintWriter err = spec.commandLine().getErr();
+    Demo demo;
+    try {
+      demo = Demo.start(HostPort.parse(listen), backendPort, new ConsolePrinter(out, err));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("gatehouse demo: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    printWelcome(out, demo);
+    ConsolePrinter.awaitShutdownSignal(demo);
     return 0;
   }
 
-  static ServiceCatalog demoCatalog() {
-    try (InputStream in = DemoCommand.class.getResourceAsStream(DESCRIPTOR_SET)) {
-      if (in == null) {
-        throw new IllegalStateException("the demo descriptor set " + DESCRIPTOR_SET + " is missing from the jar");
-      }
-      return ServiceCatalog.parse(DESCRIPTOR_SET, in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static void printWelcome(PrintWriter out, Demo demo) {
+    out.println("gatehouse: demo bookstore gRPC service on 127.0.0.1:" + demo.backendPort()
+        + " (gatehouse.demo.v1.Bookstore in gatehouse-cli/src/main/proto/gatehouse/demo/v1/bookstore.proto)");
+    out.println();
+    out.println("Try these, in order; the access log below shows the gRPC call behind each:");
+    for (DemoRequest request : DemoRequest.all()) {
+      out.println();
+      out.println("# " + request.title() + " -> " + request.expectedStatus());
+      out.println(request.curl(demo.baseUrl()));
     }
+    out.println();
+    out.println("Stop with Ctrl-C.");
+    out.flush();
   }
 }

@@ -59,12 +59,4 @@ class RoutesCommandTest {
     assertThat(run.err()).startsWith("gatehouse routes: descriptor set ").contains("no such file")
         .doesNotContain("Exception");
   }
-
-  @Test
-  void demoPrintsTheBookstoreRoutes() {
-    Run run = run("demo");
-
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("gatehouse.demo.v1.Bookstore/ListBooks").contains(":move");
-  }
 }

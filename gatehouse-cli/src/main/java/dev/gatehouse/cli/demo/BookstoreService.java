@@ -125,7 +125,7 @@ public final class BookstoreService extends BookstoreGrpc.BookstoreImplBase {
     Map<String, Book> onShelf = booksOf(name);
     if (!onShelf.isEmpty() && !request.getForce()) {
       response.onError(error(Code.FAILED_PRECONDITION, "shelf " + name + " still holds " + onShelf.size()
-          + " books; delete them first or pass force=true", ErrorInfo.newBuilder().setReason("SHELF_NOT_EMPTY")
+          + " books; delete them first, or delete the shelf with force set", ErrorInfo.newBuilder().setReason("SHELF_NOT_EMPTY")
           .setDomain(DOMAIN).putMetadata("books", Integer.toString(onShelf.size())).build()));
       return;
     }

@@ -10,8 +10,8 @@ final class JsonPath {
   private static final int FIELD = -1;
   private static final int KEY = -2;
 
-  private String[] names = new String[16];
-  private int[] indexes = new int[16];
+  private String[] names = new String[8];
+  private int[] indexes = new int[8];
   private int size;
 
   void pushField(String name) {

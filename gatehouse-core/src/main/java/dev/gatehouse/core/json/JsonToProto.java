@@ -34,12 +34,15 @@ final class JsonToProto {
   private final WireWriter out;
   private final JsonPath path = new JsonPath();
   private JsonParser parser;
+  /** Where the current parser's input starts in {@code input}: its byte offsets are relative to it. */
+  private int parserBase;
   private int depth;
 
   JsonToProto(ProtoJson owner, byte[] input, int offset, int length) {
     this.owner = owner;
     this.strict = owner.options().strict();
     this.input = input;
+    this.parserBase = offset;
     this.out = new WireWriter(length);
     try {
       this.parser = owner.jsonFactory().createParser(input, offset, length);
@@ -608,7 +611,7 @@ final class JsonToProto {
    * then read again from its bytes; only that case pays for a second pass.
    */
   private void any() throws IOException {
-    long objectStart = parser.currentTokenLocation().getByteOffset();
+    int objectStart = parserBase + (int) parser.currentTokenLocation().getByteOffset();
     String first = parser.nextFieldName();
     if (first == null) {
       return;
@@ -632,15 +635,18 @@ final class JsonToProto {
       throw StatusException.invalidArgument("invalid value " + path.describe()
           + ": an object without \"@type\" (expected: an Any with \"@type\" naming the packed message type)");
     }
-    long objectEnd = parser.currentTokenLocation().getByteOffset() + 1;
+    int objectEnd = parserBase + (int) parser.currentTokenLocation().getByteOffset() + 1;
     JsonParser outer = parser;
-    parser = owner.jsonFactory().createParser(input, (int) objectStart, (int) (objectEnd - objectStart));
+    int outerBase = parserBase;
+    parser = owner.jsonFactory().createParser(input, objectStart, objectEnd - objectStart);
+    parserBase = objectStart;
     try {
       parser.nextToken();
       anyBody(typeUrl, true);
     } finally {
       parser.close();
       parser = outer;
+      parserBase = outerBase;
     }
   }
 

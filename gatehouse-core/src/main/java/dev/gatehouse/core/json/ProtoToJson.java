@@ -50,7 +50,7 @@ final class ProtoToJson {
   private final boolean emitUnpopulated;
   private final boolean enumsAsNumbers;
   private final int[] valueStart = new int[1];
-  private int[] occurrences = new int[STRIDE * 32];
+  private int[] occurrences = new int[STRIDE * 16];
   private int top;
   private int[][] heads = new int[8][];
   private int[][] tails = new int[8][];

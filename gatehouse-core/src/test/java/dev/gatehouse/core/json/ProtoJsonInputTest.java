@@ -51,6 +51,8 @@ class ProtoJsonInputTest {
       "{\"any\":{\"name\":\"late type\",\"@type\":\"type.googleapis.com/gatehouse.testing.v1.Nested\",\"count\":3}}",
       "{\"any\":{\"value\":{\"@type\":\"type.googleapis.com/gatehouse.testing.v1.Nested\",\"x\":1},"
           + "\"@type\":\"type.googleapis.com/google.protobuf.Any\"}}",
+      "{\"any\":{\"value\":{\"name\":\"n\",\"@type\":\"type.googleapis.com/gatehouse.testing.v1.Nested\"},"
+          + "\"@type\":\"type.googleapis.com/google.protobuf.Any\"},\"int32Value\":5}",
       "{\"repeatedAny\":[{\"value\":\"1s\",\"@type\":\"type.googleapis.com/google.protobuf.Duration\"},{},"
           + "{\"@type\":\"type.googleapis.com/google.protobuf.Empty\"}]}",
       "{\"unknownField\":{\"deep\":[1,2,{\"x\":null}]},\"int32Value\":3}",
@@ -59,6 +61,14 @@ class ProtoJsonInputTest {
   })
   void acceptsWhatJsonFormatAcceptsWithTheSameResult(String json) throws Exception {
     assertThat(ours(LENIENT, json)).isEqualTo(reference(json, false));
+  }
+
+  @Test
+  void aDocumentInsideALargerArrayIsReadFromItsOffset() throws Exception {
+    String json = "{\"any\":{\"count\":\"2\",\"@type\":\"type.googleapis.com/gatehouse.testing.v1.Nested\"}}";
+    byte[] padded = ("xx" + json + "yy").getBytes(StandardCharsets.UTF_8);
+    byte[] wire = LENIENT.toProto(ALL_TYPES, padded, 2, json.length());
+    assertThat(AllTypes.parseFrom(wire)).isEqualTo(reference(json, false));
   }
 
   @Test

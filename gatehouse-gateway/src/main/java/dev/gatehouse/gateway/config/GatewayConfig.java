@@ -117,6 +117,11 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
     Builder() {
     }
 
+    /** The JSON options set so far, so settings applied in layers (file, then flags) refine rather than reset them. */
+    JsonOptions json() {
+      return json;
+    }
+
     Builder(GatewayConfig config) {
       listen = config.listen;
       upstream = config.upstream;

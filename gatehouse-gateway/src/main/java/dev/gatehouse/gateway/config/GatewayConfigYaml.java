@@ -84,7 +84,19 @@ public final class GatewayConfigYaml {
     if (root == null) {
       return builder;
     }
-    Map<?, ?> map = asMap(source, "the document", root);
+    return apply(source, asMap(source, "the document", root), base, builder);
+  }
+
+  /**
+   * Applies settings keyed like the YAML file to {@code builder}: the command line hands its flags here too, so a
+   * flag and a key are read by the same code. Values are what SnakeYAML produces: strings, integers, booleans, and a
+   * nested mapping for {@code json} (whose keys start from the options already in the builder).
+   *
+   * @param source names the settings in error messages
+   * @param base the directory relative paths are resolved against, or {@code null} for the working directory
+   */
+  public static GatewayConfig.Builder apply(String source, Map<?, ?> map, Path base, GatewayConfig.Builder builder) {
+    requireNonNull(builder, "builder");
     JsonOptions json = null;
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       String key = String.valueOf(entry.getKey());
@@ -107,7 +119,7 @@ public final class GatewayConfigYaml {
         case "health-path" -> builder.healthPath(field.string());
         case "access-log" -> builder.accessLog(field.bool());
         case "io-threads" -> builder.ioThreads(field.integer());
-        case "json" -> json = json(source, asMap(source, key, value));
+        case "json" -> json = json(source, asMap(source, key, value), json != null ? json : builder.json());
         default -> throw new IllegalArgumentException("config " + source + ": unknown key \"" + key
             + "\" (expected one of: listen, upstream, descriptor-set, max-body-bytes, max-header-bytes,"
             + " metadata-prefix, strict-query, shutdown-grace, connect-timeout, default-timeout, health-path,"
@@ -120,8 +132,8 @@ public final class GatewayConfigYaml {
     return builder;
   }
 
-  private static JsonOptions json(String source, Map<?, ?> map) {
-    JsonOptions json = JsonOptions.DEFAULT;
+  private static JsonOptions json(String source, Map<?, ?> map, JsonOptions start) {
+    JsonOptions json = start;
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       String key = String.valueOf(entry.getKey());
       Field field = new Field(source, "json." + key, entry.getValue());

@@ -32,7 +32,8 @@ public record HostPort(String host, int port) {
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     } else if (host.indexOf(':') >= 0) {
-      throw new IllegalArgumentException("address: \"" + text + "\" (expected: an IPv6 host in brackets, e.g. [::1]:8080)");
+      throw new IllegalArgumentException("address: \"" + text
+          + "\" (expected: an IPv6 host in brackets, e.g. [::1]:8080)");
     }
     int port;
     try {

@@ -3,6 +3,7 @@ package dev.gatehouse.gateway.server;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * One line of the access log.
@@ -23,11 +24,11 @@ public record AccessLogEntry(String method, String path, int httpStatus, int grp
     requireNonNull(duration, "duration");
   }
 
-  /** {@code GET /v1/shelves/1 200 OK(0) 1.234ms Library/GetShelf}-like text, the CLI's default line. */
+  /** One line: {@code GET /v1/shelves/1 200 grpc=0 1.234ms pkg.Library/GetShelf}. */
   @Override
   public String toString() {
     return method + " " + path + " " + httpStatus + " grpc=" + grpcStatus + " "
-        + String.format(java.util.Locale.ROOT, "%.3fms", duration.toNanos() / 1e6)
+        + String.format(Locale.ROOT, "%.3fms", duration.toNanos() / 1e6)
         + (grpcMethod == null ? "" : " " + grpcMethod);
   }
 }

@@ -16,9 +16,19 @@ final class ErrorAnswers {
       Metadata.Key.of("grpc-status-details-bin", Metadata.BINARY_BYTE_MARSHALLER);
 
   private final ErrorBody bodies;
+  private final ErrorBody compactBodies;
 
   ErrorAnswers(ErrorBody bodies) {
+    this(bodies, bodies);
+  }
+
+  /**
+   * @param compactBodies renders the Status bodies written inside a stream (a line, an event, a WebSocket frame),
+   *     which must not break lines even when the configuration asks for pretty JSON
+   */
+  ErrorAnswers(ErrorBody bodies, ErrorBody compactBodies) {
     this.bodies = bodies;
+    this.compactBodies = compactBodies;
   }
 
   /** An error the gateway raised itself: bad input, routing, limits, negotiation. */
@@ -35,6 +45,18 @@ final class ErrorAnswers {
     int code = status.getCode().value();
     String message = status.getDescription() != null ? status.getDescription() : status.getCode().name();
     return answer(code, bodies.render(code, message, trailers.get(STATUS_DETAILS)));
+  }
+
+  /** The compact {@code google.rpc.Status} JSON of a call that ended with a status other than OK, for a stream. */
+  byte[] streamStatus(Status status, Metadata trailers) {
+    int code = status.getCode().value();
+    String message = status.getDescription() != null ? status.getDescription() : status.getCode().name();
+    return compactBodies.render(code, message, trailers.get(STATUS_DETAILS));
+  }
+
+  /** The compact {@code google.rpc.Status} JSON of an error the gateway raised itself, for a stream. */
+  byte[] streamStatus(StatusException e) {
+    return compactBodies.render(e);
   }
 
   /** Anything unexpected: a 500 that says what failed without leaking internals. */

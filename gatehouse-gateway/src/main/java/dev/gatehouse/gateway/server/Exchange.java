@@ -1,8 +1,11 @@
 package dev.gatehouse.gateway.server;
 
+import dev.gatehouse.core.route.RouteLookup;
 import dev.gatehouse.gateway.upstream.UnaryCall;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -27,6 +30,10 @@ final class Exchange {
   private int bodyLength;
   private Answer answer;
   private UnaryCall call;
+  private StreamedCall streamed;
+  private RouteLookup lookup;
+  private ChannelFuture streamEnd;
+  private int streamGrpcStatus;
   private String grpcMethod;
   private boolean closeAfter;
   private boolean abandoned;
@@ -64,8 +71,21 @@ final class Exchange {
     return head;
   }
 
+  /** The route found for this request when it was looked up before its body arrived, else {@code null}. */
+  RouteLookup lookup() {
+    return lookup;
+  }
+
+  void lookup(RouteLookup lookup) {
+    this.lookup = lookup;
+  }
+
   Channel channel() {
     return connection.channel();
+  }
+
+  HttpConnectionHandler connection() {
+    return connection;
   }
 
   long startNanos() {
@@ -74,7 +94,8 @@ final class Exchange {
 
   /** Whether the client asked for trailers ({@code TE: trailers}), so trailer metadata may go as HTTP trailers. */
   boolean acceptsTrailers() {
-    return head.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true);
+    // HTTP/2 always has trailers; only HTTP/1.1 clients must ask for them.
+    return channel() instanceof Http2StreamChannel || head.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true);
   }
 
   /**
@@ -116,6 +137,39 @@ final class Exchange {
     this.grpcMethod = grpcMethod;
   }
 
+  /** A streaming call answers this exchange: its response is written as it comes, not as one {@link Answer}. */
+  void streamedCall(StreamedCall streamed, String grpcMethod) {
+    this.streamed = streamed;
+    this.grpcMethod = grpcMethod;
+  }
+
+  /** The streaming call answering this exchange, or {@code null}. */
+  StreamedCall streamed() {
+    return streamed;
+  }
+
+  /**
+   * The streamed response was written to its end by {@code lastWrite}; the connection may go on with the next
+   * exchange.
+   */
+  void finishStream(ChannelFuture lastWrite, int grpcStatus) {
+    if (abandoned || streamEnd != null) {
+      return;
+    }
+    this.streamEnd = lastWrite;
+    this.streamGrpcStatus = grpcStatus;
+    connection.answerReady();
+  }
+
+  /** The last write of a streamed response, once it was written to its end; else {@code null}. */
+  ChannelFuture streamEnd() {
+    return streamEnd;
+  }
+
+  int streamGrpcStatus() {
+    return streamGrpcStatus;
+  }
+
   String grpcMethod() {
     return grpcMethod;
   }
@@ -155,6 +209,9 @@ final class Exchange {
     body = EMPTY;
     if (call != null && answer == null) {
       call.cancel("the HTTP client closed the connection");
+    }
+    if (streamed != null && answer == null && streamEnd == null) {
+      streamed.cancel("the HTTP client went away");
     }
   }
 }

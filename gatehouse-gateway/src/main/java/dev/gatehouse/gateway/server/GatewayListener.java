@@ -23,7 +23,10 @@ public interface GatewayListener {
   default void shutdownStarted(long graceMillis) {
   }
 
-  /** The server stopped; {@code abandoned} requests were still in flight when the grace period ran out. */
-  default void serverStopped(int abandoned) {
+  /**
+   * The server stopped; {@code cutOffConnections} connections still had requests in flight when the grace period ran
+   * out, and were closed.
+   */
+  default void serverStopped(int cutOffConnections) {
   }
 }

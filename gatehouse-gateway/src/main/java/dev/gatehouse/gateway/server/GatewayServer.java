@@ -146,10 +146,10 @@ public final class GatewayServer implements AutoCloseable {
       });
     }
     boolean drained = connections.newCloseFuture().awaitUninterruptibly(graceNanos, TimeUnit.NANOSECONDS);
-    int abandoned = drained ? 0 : connections.size();
+    int cutOff = drained ? 0 : connections.size();
     upstream.shutdown();
     shutdownNow();
-    listener.serverStopped(abandoned);
+    listener.serverStopped(cutOff);
   }
 
   private void shutdownNow() {

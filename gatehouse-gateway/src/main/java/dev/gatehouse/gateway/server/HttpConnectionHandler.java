@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -52,6 +53,10 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     return ctx.channel();
   }
 
+  ChannelHandlerContext context() {
+    return ctx;
+  }
+
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
@@ -86,15 +91,17 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
       reject(exchange, server.errors().of(GrpcCode.UNAVAILABLE, "the gateway is shutting down; retry elsewhere"));
       return;
     }
-    int maxBody = server.config().maxBodyBytes();
-    if (HttpUtil.getContentLength(request, -1L) > maxBody) {
-      reject(exchange, bodyTooLarge(maxBody));
-      return;
-    }
     String expect = request.headers().get(HttpHeaderNames.EXPECT);
     if (expect != null && !expect.equalsIgnoreCase("100-continue")) {
       reject(exchange, server.errors().of(GrpcCode.INVALID_ARGUMENT, "unsupported Expect: " + expect
           + " (expected: 100-continue)").withStatus(HttpResponseStatus.EXPECTATION_FAILED));
+      return;
+    }
+    // A streamed upload is limited per message, not as a whole.
+    boolean streamedUpload = dispatcher.isStreamedUpload(exchange);
+    int maxBody = server.config().maxBodyBytes();
+    if (!streamedUpload && HttpUtil.getContentLength(request, -1L) > maxBody) {
+      reject(exchange, bodyTooLarge(maxBody));
       return;
     }
     if (HttpUtil.is100ContinueExpected(request) && exchanges.size() == 1) {
@@ -102,6 +109,15 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
       ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
     receiving = exchange;
+    if (streamedUpload) {
+      try {
+        dispatcher.dispatchStreamedUpload(exchange);
+      } catch (StatusException e) {
+        exchange.complete(server.errors().of(e));
+      } catch (RuntimeException e) {
+        exchange.complete(server.errors().internal("the gateway failed to handle the request: " + e));
+      }
+    }
     updateAutoRead();
   }
 
@@ -112,7 +128,30 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
     if (content.decoderResult().isFailure()) {
       receiving = null;
-      reject(exchange, decodeError(content.decoderResult().cause()));
+      Answer error = decodeError(content.decoderResult().cause());
+      if (exchange.streamed() != null) {
+        discarding = true;
+        exchange.closeAfter(true);
+        exchange.streamed().fail(new StatusException(GrpcCode.INVALID_ARGUMENT, "malformed HTTP request: "
+            + content.decoderResult().cause().getMessage()));
+        return;
+      }
+      reject(exchange, error);
+      return;
+    }
+    StreamedCall streamed = exchange.streamed();
+    if (streamed != null || exchange.answer() != null) {
+      // A streamed upload goes to its call as it comes; the body of a request answered early is skipped.
+      if (streamed != null) {
+        streamed.onBodyChunk(content.content());
+      }
+      if (content instanceof LastHttpContent) {
+        receiving = null;
+        if (streamed != null) {
+          streamed.onBodyEnd();
+        }
+      }
+      updateAutoRead();
       return;
     }
     int maxBody = server.config().maxBodyBytes();
@@ -161,13 +200,31 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
   /** An exchange got its answer: write every answer that is now at the head of the queue. */
   void answerReady() {
     boolean wrote = false;
-    while (!exchanges.isEmpty() && exchanges.peek().answer() != null) {
-      Exchange exchange = exchanges.poll();
+    while (!exchanges.isEmpty()) {
+      Exchange exchange = exchanges.peek();
+      ChannelFuture written;
+      int status;
+      int grpcStatus;
+      if (exchange.answer() != null) {
+        boolean close = exchange.closeAfter() || (draining && exchanges.size() == 1 && receiving == null);
+        written = ResponseWriter.write(ctx, exchange, close);
+        wrote = true;
+        status = exchange.answer().status().code();
+        grpcStatus = exchange.answer().grpcStatus();
+      } else if (exchange.streamEnd() != null) {
+        // A streamed response, already written and flushed to its end.
+        written = exchange.streamEnd();
+        status = HttpResponseStatus.OK.code();
+        grpcStatus = exchange.streamGrpcStatus();
+      } else {
+        if (exchange.streamed() != null) {
+          exchange.streamed().onTurn();
+        }
+        break;
+      }
+      exchanges.poll();
       boolean close = exchange.closeAfter() || (draining && exchanges.isEmpty() && receiving == null);
-      ChannelFuture written = ResponseWriter.write(ctx, exchange, close);
-      wrote = true;
-      int status = exchange.answer().status().code();
-      written.addListener(future -> server.logAccess(exchange, status, exchange.answer().grpcStatus()));
+      written.addListener(future -> server.logAccess(exchange, status, grpcStatus));
       if (close) {
         written.addListener(ChannelFutureListener.CLOSE);
         discarding = true;
@@ -189,15 +246,29 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private void updateAutoRead() {
+  void updateAutoRead() {
     Channel channel = ctx.channel();
-    channel.config().setAutoRead(exchanges.size() < MAX_PIPELINED && channel.isWritable());
+    boolean uploadPaused = receiving != null && receiving.streamed() != null && receiving.streamed().isUploadPaused();
+    channel.config().setAutoRead(exchanges.size() < MAX_PIPELINED && channel.isWritable() && !uploadPaused);
   }
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     updateAutoRead();
+    Exchange head = exchanges.peek();
+    if (head != null && head.streamed() != null) {
+      head.streamed().onWritabilityChanged();
+    }
     ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof HttpServerUpgradeHandler.UpgradeEvent) {
+      // h2c via Upgrade: the connection now speaks HTTP/2, whose streams have handlers of their own.
+      ctx.pipeline().remove(this);
+    }
+    ctx.fireUserEventTriggered(event);
   }
 
   @Override

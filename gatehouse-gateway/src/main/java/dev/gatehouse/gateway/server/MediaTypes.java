@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.server;
 
+import dev.gatehouse.gateway.stream.StreamFraming;
 import java.util.Locale;
 
 /**
@@ -8,6 +9,8 @@ import java.util.Locale;
  */
 final class MediaTypes {
   static final String APPLICATION_JSON = "application/json";
+  static final String APPLICATION_NDJSON = "application/x-ndjson";
+  static final String TEXT_EVENT_STREAM = "text/event-stream";
 
   private MediaTypes() {
   }
@@ -36,6 +39,49 @@ final class MediaTypes {
       }
     }
     return null;
+  }
+
+  /**
+   * How to lay out a server stream for an {@code Accept} header, or {@code null} (406) when it takes none of them:
+   * Server-Sent Events for {@code text/event-stream}; one JSON array for {@code application/json; stream=array};
+   * newline-delimited JSON typed {@code application/x-ndjson} when that type is named; else newline-delimited JSON
+   * typed as the negotiated JSON type ({@code application/json}, as grpc-gateway does).
+   */
+  static StreamFormat negotiateStream(String accept) {
+    if (accept != null) {
+      for (String range : accept.split(",")) {
+        String type = essence(range);
+        if (quality(range) <= 0) {
+          continue;
+        }
+        if (type.equals(TEXT_EVENT_STREAM)) {
+          return new StreamFormat(StreamFraming.SSE, TEXT_EVENT_STREAM);
+        }
+        if (type.equals(APPLICATION_JSON) && parameter(range, "stream").equalsIgnoreCase("array")) {
+          return new StreamFormat(StreamFraming.JSON_ARRAY, APPLICATION_JSON);
+        }
+        if (type.equals(APPLICATION_NDJSON)) {
+          return new StreamFormat(StreamFraming.NDJSON, APPLICATION_NDJSON);
+        }
+      }
+    }
+    String json = negotiateJson(accept);
+    return json == null ? null : new StreamFormat(StreamFraming.NDJSON, json);
+  }
+
+  /** The value of a media range's parameter, unquoted, or "" when absent. */
+  private static String parameter(String range, String name) {
+    String[] parts = range.split(";");
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].trim();
+      int equals = parameter.indexOf('=');
+      if (equals > 0 && parameter.substring(0, equals).trim().equalsIgnoreCase(name)) {
+        String value = parameter.substring(equals + 1).trim();
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+            ? value.substring(1, value.length() - 1) : value;
+      }
+    }
+    return "";
   }
 
   /** Whether an {@code Accept} header lets the response have {@code contentType}. */

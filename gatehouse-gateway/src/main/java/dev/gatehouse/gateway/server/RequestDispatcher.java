@@ -93,7 +93,8 @@ final class RequestDispatcher {
           + " is not served over HTTP/1.1 JSON yet"));
       return;
     }
-    Metadata metadata = RequestMetadata.of(headers, server.config().metadataPrefix(), exchange.channel().remoteAddress());
+    Metadata metadata = RequestMetadata.of(headers, server.config().metadataPrefix(),
+        exchange.channel().remoteAddress());
     long timeoutNanos = timeoutNanos(headers);
     UnaryCall call = UnaryCall.start(upstream, method, metadata, request, timeoutNanos, exchange.channel().eventLoop(),
         result -> exchange.complete(answer(exchange, route, jsonType, accept, result)));
@@ -190,6 +191,7 @@ final class RequestDispatcher {
     }
     byte[] body = ("{\"status\":\"" + outcome.status() + "\"}").getBytes(StandardCharsets.UTF_8);
     HttpResponseStatus status = outcome.isServing() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE;
-    return Answer.of(status, MediaTypes.APPLICATION_JSON, body, outcome.isServing() ? 0 : Status.Code.UNAVAILABLE.value());
+    int grpcStatus = outcome.isServing() ? 0 : Status.Code.UNAVAILABLE.value();
+    return Answer.of(status, MediaTypes.APPLICATION_JSON, body, grpcStatus);
   }
 }

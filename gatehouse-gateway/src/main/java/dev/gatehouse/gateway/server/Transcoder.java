@@ -22,10 +22,20 @@ import java.util.List;
 final class Transcoder {
   private final RequestBinder binder;
   private final ProtoJson json;
+  private final ProtoJson streamJson;
 
   Transcoder(ProtoJson json, GatewayConfig config) {
+    this(json, json, config);
+  }
+
+  /**
+   * @param streamJson prints the messages of streams, which must be compact (one line each) whatever the
+   *     configuration says about pretty printing
+   */
+  Transcoder(ProtoJson json, ProtoJson streamJson, GatewayConfig config) {
     this.binder = new RequestBinder(json, BindingOptions.DEFAULTS.withStrictQuery(config.strictQuery()));
     this.json = json;
+    this.streamJson = streamJson;
   }
 
   /** The request message for a matched route, from the JSON body, the path variables and the query. */
@@ -35,6 +45,15 @@ final class Transcoder {
 
   /** The response message as JSON: the whole message, or the route's {@code response_body} field. */
   byte[] toJson(Route route, byte[] message) {
+    return toJson(json, route, message);
+  }
+
+  /** A message of a stream as compact JSON: the whole message, or the route's {@code response_body} field. */
+  byte[] toStreamJson(Route route, byte[] message) {
+    return toJson(streamJson, route, message);
+  }
+
+  private static byte[] toJson(ProtoJson json, Route route, byte[] message) {
     FieldPath responseBody = route.responseBody();
     if (responseBody == null) {
       return json.toJson(route.method().getOutputType(), message);

@@ -94,6 +94,10 @@ final class ConnectionModel implements FrameReader.Sink {
   @Override
   public void mismatch(Direction direction, MismatchKind kind, String excerpt, long timeNanos) {
     events.accept(new ProtocolMismatchEvent(timeNanos, direction, kind, excerpt));
+    if (direction == Direction.CLIENT && kind == MismatchKind.BAD_PREFACE) {
+      violation(direction, 0, -1, timeNanos, ViolationKind.BAD_CLIENT_PREFACE,
+          "client's first bytes are not the connection preface: " + excerpt);
+    }
   }
 
   @Override

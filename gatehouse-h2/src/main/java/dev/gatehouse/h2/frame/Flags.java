@@ -20,6 +20,17 @@ public record Flags(int raw, List<String> names) {
 
   private static final Flags NONE = new Flags(0, List.of());
 
+  /** Every (type, flags byte) pair, built once: frames are many, flag combinations few. */
+  private static final Flags[][] CACHE = new Flags[FrameType.values().length][256];
+
+  static {
+    for (FrameType type : FrameType.values()) {
+      for (int raw = 0; raw < 256; raw++) {
+        CACHE[type.ordinal()][raw] = build(type, raw);
+      }
+    }
+  }
+
   public Flags {
     if (raw < 0 || raw > 0xff) {
       throw new IllegalArgumentException("raw: " + raw + " (expected: 0..255)");
@@ -29,6 +40,13 @@ public record Flags(int raw, List<String> names) {
 
   /** The flags byte of a frame of the given type, with its bits named. */
   public static Flags of(FrameType type, int raw) {
+    if (raw >= 0 && raw <= 0xff) {
+      return CACHE[type.ordinal()][raw];
+    }
+    return build(type, raw);
+  }
+
+  private static Flags build(FrameType type, int raw) {
     if (raw == 0) {
       return NONE;
     }

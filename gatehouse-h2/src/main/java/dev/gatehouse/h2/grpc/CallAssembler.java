@@ -11,6 +11,7 @@ import dev.gatehouse.h2.event.ResponseHeadersEvent;
 import dev.gatehouse.h2.event.TrailersEvent;
 import dev.gatehouse.h2.frame.ErrorCode;
 import dev.gatehouse.h2.hpack.HeaderBlock;
+import dev.gatehouse.h2.hpack.HeaderField;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,13 +39,38 @@ public final class CallAssembler {
 
   /** The request HEADERS that opened stream {@code streamId}. */
   public void onRequestHeaders(int streamId, HeaderBlock block, boolean endStream, long seq, long timeNanos) {
-    String rawTimeout = block.get("grpc-timeout");
+    // One pass over the fields: request blocks are the hot path of unary-heavy traffic.
+    String path = null;
+    String httpMethod = null;
+    String authority = null;
+    String scheme = null;
+    String contentType = null;
+    String te = null;
+    String userAgent = null;
+    String rawTimeout = null;
+    String encoding = null;
+    String acceptEncoding = null;
+    for (HeaderField field : block.fields()) {
+      String value = field.value();
+      switch (field.name()) {
+        case ":path": path = path == null ? value : path; break;
+        case ":method": httpMethod = httpMethod == null ? value : httpMethod; break;
+        case ":authority": authority = authority == null ? value : authority; break;
+        case ":scheme": scheme = scheme == null ? value : scheme; break;
+        case "content-type": contentType = contentType == null ? value : contentType; break;
+        case "te": te = te == null ? value : te; break;
+        case "user-agent": userAgent = userAgent == null ? value : userAgent; break;
+        case "grpc-timeout": rawTimeout = rawTimeout == null ? value : rawTimeout; break;
+        case "grpc-encoding": encoding = encoding == null ? value : encoding; break;
+        case "grpc-accept-encoding": acceptEncoding = acceptEncoding == null ? value : acceptEncoding; break;
+        default: break;
+      }
+    }
     Duration timeout = GrpcTimeout.parse(rawTimeout);
     long deadline = timeout == null ? -1 : timeNanos + saturatedNanos(timeout);
-    CallStartEvent start = new CallStartEvent(timeNanos, streamId, seq, block.get(":path"), block.get(":method"),
-        block.get(":authority"), block.get(":scheme"), block.get("content-type"), block.get("te"),
-        block.get("user-agent"), timeout, rawTimeout, deadline, block.get("grpc-encoding"),
-        block.get("grpc-accept-encoding"), GrpcHeaders.metadata(block), endStream);
+    CallStartEvent start = new CallStartEvent(timeNanos, streamId, seq, path, httpMethod, authority, scheme,
+        contentType, te, userAgent, timeout, rawTimeout, deadline, encoding, acceptEncoding,
+        GrpcHeaders.metadata(block), endStream);
     calls.put(streamId, new Call(start, maxMessageBytes));
     events.accept(start);
   }

@@ -9,6 +9,8 @@ import java.util.List;
 final class DynamicTable {
 
   private TableEntry[] ring = new TableEntry[16];
+  /** Per slot, the last indexed field decoded from it; reused while the entry keeps the same index. */
+  private HeaderField[] indexed = new HeaderField[16];
   private int head; // slot of the newest entry
   private int count;
   private long size;
@@ -38,6 +40,21 @@ final class DynamicTable {
     return ring[Math.floorMod(head - dynamicIndex + 1, ring.length)];
   }
 
+  /** The field an indexed representation decodes to, or {@code null} when the index is out of range. */
+  HeaderField indexedField(int dynamicIndex, int wireIndex) {
+    if (dynamicIndex < 1 || dynamicIndex > count) {
+      return null;
+    }
+    int slot = Math.floorMod(head - dynamicIndex + 1, ring.length);
+    HeaderField cached = indexed[slot];
+    if (cached == null || cached.index() != wireIndex) {
+      TableEntry entry = ring[slot];
+      cached = new HeaderField(entry.name(), entry.value(), Representation.INDEXED, wireIndex, false, false);
+      indexed[slot] = cached;
+    }
+    return cached;
+  }
+
   void setMaxSize(long newMaxSize, List<TableEntry> evicted) {
     maxSize = newMaxSize;
     evictUntil(maxSize, evicted);
@@ -56,6 +73,7 @@ final class DynamicTable {
     }
     head = (head + 1) % ring.length;
     ring[head] = entry;
+    indexed[head] = null;
     count++;
     size += entrySize;
   }
@@ -65,6 +83,7 @@ final class DynamicTable {
       int oldest = Math.floorMod(head - count + 1, ring.length);
       TableEntry entry = ring[oldest];
       ring[oldest] = null;
+      indexed[oldest] = null;
       count--;
       size -= entry.size();
       evicted.add(entry);
@@ -77,6 +96,7 @@ final class DynamicTable {
       bigger[count - 1 - i] = get(i + 1);
     }
     ring = bigger;
+    indexed = new HeaderField[bigger.length];
     head = count - 1;
   }
 }

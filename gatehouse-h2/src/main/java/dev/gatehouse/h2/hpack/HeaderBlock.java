@@ -1,12 +1,14 @@
 package dev.gatehouse.h2.hpack;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
  * A decoded header block (HEADERS or PUSH_PROMISE plus its CONTINUATION frames) and what decoding it did to the
  * sender's dynamic table.
  *
- * @param fields the fields in block order (possibly incomplete when {@link #error()} is set)
+ * @param fields the fields in block order (possibly incomplete when {@link #error()} is set); the lists are
+ *     wrapped unmodifiable, not copied, so callers must not change what they pass in
  * @param headerListSize Σ(name + value + 32) over the fields (RFC 9113 §6.5.2)
  * @param encodedLength the block's length in bytes on the wire
  * @param tableSizeUpdates the dynamic table size updates at the block's start, in order (RFC 7541 §6.3)
@@ -19,9 +21,10 @@ public record HeaderBlock(List<HeaderField> fields, long headerListSize, int enc
     List<Long> tableSizeUpdates, List<TableEntry> evicted, long tableSize, int tableEntries, String error) {
 
   public HeaderBlock {
-    fields = List.copyOf(fields);
-    tableSizeUpdates = List.copyOf(tableSizeUpdates);
-    evicted = List.copyOf(evicted);
+    // Wrapped, not copied: blocks are built once per HEADERS by the decoder, which never touches the lists again.
+    fields = Collections.unmodifiableList(fields);
+    tableSizeUpdates = Collections.unmodifiableList(tableSizeUpdates);
+    evicted = Collections.unmodifiableList(evicted);
   }
 
   /** The value of the first field with this name, or {@code null}. */

@@ -106,14 +106,13 @@ public final class HpackDecoder {
       throw new HpackException("indexed header field with index 0");
     }
     if (index <= StaticTable.LENGTH) {
-      return new HeaderField(StaticTable.name(index), StaticTable.value(index), Representation.INDEXED, index, false,
-          false);
+      return StaticTable.indexedField(index);
     }
-    TableEntry entry = table.get(index - StaticTable.LENGTH);
-    if (entry == null) {
+    HeaderField field = table.indexedField(index - StaticTable.LENGTH, index);
+    if (field == null) {
       throw new HpackException("index " + index + " is not in the table (dynamic entries: " + table.count() + ")");
     }
-    return new HeaderField(entry.name(), entry.value(), Representation.INDEXED, index, false, false);
+    return field;
   }
 
   private HeaderField literal(Cursor in, int prefixBits, Representation representation) throws HpackException {

@@ -21,7 +21,21 @@ final class StaticTable {
     {"transfer-encoding", ""}, {"user-agent", ""}, {"vary", ""}, {"via", ""}, {"www-authenticate", ""}
   };
 
+  /** The fields an indexed representation of each static entry decodes to, shared: they are immutable. */
+  private static final HeaderField[] INDEXED = new HeaderField[LENGTH + 1];
+
+  static {
+    for (int i = 1; i <= LENGTH; i++) {
+      INDEXED[i] = new HeaderField(name(i), value(i), Representation.INDEXED, i, false, false);
+    }
+  }
+
   private StaticTable() {}
+
+  /** The indexed field for a 1-based index in 1..61. */
+  static HeaderField indexedField(int index) {
+    return INDEXED[index];
+  }
 
   /** The name at a 1-based index in 1..61. */
   static String name(int index) {

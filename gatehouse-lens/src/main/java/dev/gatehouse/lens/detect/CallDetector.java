@@ -9,7 +9,6 @@ import dev.gatehouse.h2.event.ResponseHeadersEvent;
 import dev.gatehouse.h2.event.TrailersEvent;
 import dev.gatehouse.h2.frame.ErrorCode;
 import dev.gatehouse.h2.grpc.GrpcStatus;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -229,7 +228,7 @@ final class CallDetector {
     ErrorCode code = end.resetCode();
     Direction by = end.resetBy();
     if (by == Direction.CLIENT && ErrorCode.CANCEL.equals(code)) {
-      if (start != null && start.timeout() != null && deadlinePassed(start.timeout(), end.durationNanos())) {
+      if (start != null && ClientStatus.resetAtDeadline(end, start.timeout())) {
         deadlineExceeded(end, start, "the client gave up at its deadline and reset the stream (RST_STREAM "
             + "CANCEL)" + after);
       } else {
@@ -263,13 +262,6 @@ final class CallDetector {
         "find what made the call slow (the server's handler, a downstream call, a flow-control stall), or give "
             + "the client a longer deadline; every hop should pass the remaining deadline on",
         start == null ? -1 : start.frameSeq(), end.lastFrameSeq());
-  }
-
-  /** The client's timer starts before its HEADERS reach the lens, so a reset a little early still counts. */
-  private static boolean deadlinePassed(Duration timeout, long elapsedNanos) {
-    long budget = timeout.toNanos();
-    long slack = Math.max(5_000_000L, budget / 20);
-    return elapsedNanos >= budget - slack;
   }
 
   private static String resetMeaning(ErrorCode code) {

@@ -5,11 +5,14 @@ import dev.gatehouse.h2.event.CallEndEvent;
 import dev.gatehouse.h2.event.CallStartEvent;
 import dev.gatehouse.h2.event.ResponseHeadersEvent;
 import dev.gatehouse.h2.event.TrailersEvent;
+import dev.gatehouse.h2.grpc.GrpcStatus;
 import dev.gatehouse.h2.grpc.Metadata;
+import dev.gatehouse.lens.detect.ClientStatus;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.render.PayloadRenderer;
 import dev.gatehouse.lens.render.Rendered;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 /** The keys of the gRPC call lines in JSON Lines: call_start, response_headers, trailers and call. */
@@ -49,7 +52,8 @@ final class JsonlCalls {
     metadata(json, response.metadata());
   }
 
-  static void trailers(JsonGenerator json, TrailersEvent trailers, PayloadRenderer renderer) throws IOException {
+  static void trailers(JsonGenerator json, TrailersEvent trailers, byte[] details, PayloadRenderer renderer)
+      throws IOException {
     json.writeNumberField("stream", trailers.streamId());
     json.writeNumberField("seq", trailers.frameSeq());
     json.writeStringField("method", trailers.method());
@@ -65,7 +69,6 @@ final class JsonlCalls {
       json.writeNullField("status");
     }
     json.writeStringField("message", trailers.message());
-    byte[] details = trailers.statusDetails();
     if (details != null) {
       Rendered rendered = renderer.statusDetails(details);
       if (rendered.json() != null) {
@@ -78,18 +81,19 @@ final class JsonlCalls {
     metadata(json, trailers.metadata());
   }
 
-  static void end(JsonGenerator json, CallEndEvent end) throws IOException {
+  static void end(JsonGenerator json, CallEndEvent end, Duration timeout) throws IOException {
+    GrpcStatus status = ClientStatus.of(end, timeout);
     json.writeNumberField("stream", end.streamId());
     json.writeStringField("method", end.method());
     json.writeStringField("authority", end.authority());
-    if (end.status() != null) {
-      json.writeNumberField("status", end.status().code());
-      json.writeStringField("status_name", end.status().name());
+    if (status != null) {
+      json.writeNumberField("status", status.code());
+      json.writeStringField("status_name", status.name());
     } else {
       json.writeNullField("status");
       json.writeNullField("status_name");
     }
-    json.writeStringField("status_source", end.status() == null ? null
+    json.writeStringField("status_source", status == null ? null
         : end.statusFromTrailers() ? "trailers" : "derived");
     json.writeStringField("message", end.message());
     json.writeNumberField("duration_ms", end.durationNanos() / 1e6);

@@ -23,7 +23,7 @@ import dev.gatehouse.h2.frame.Setting;
 import dev.gatehouse.lens.detect.Finding;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.observe.LensListener;
-import dev.gatehouse.lens.render.CallEncodings;
+import dev.gatehouse.lens.render.CallTracker;
 import dev.gatehouse.lens.render.PayloadRenderer;
 import dev.gatehouse.lens.render.Rendered;
 import java.io.IOException;
@@ -54,7 +54,7 @@ public final class JsonlOutput implements LensListener, AutoCloseable {
 
   private final LineSink sink;
   private final PayloadRenderer renderer;
-  private final Map<Long, CallEncodings> encodings = new ConcurrentHashMap<>();
+  private final Map<Long, CallTracker> calls = new ConcurrentHashMap<>();
 
   /** Writes to {@code sink}, rendering messages with {@code renderer}. */
   public JsonlOutput(LineSink sink, PayloadRenderer renderer) {
@@ -64,7 +64,7 @@ public final class JsonlOutput implements LensListener, AutoCloseable {
 
   @Override
   public void onOpen(LensConnection connection) {
-    encodings.put(connection.id(), new CallEncodings());
+    calls.put(connection.id(), new CallTracker());
     sink.write(line(connection, "open", connection.openedNanos(), json -> {
       json.writeStringField("client", connection.client());
       json.writeStringField("upstream", connection.upstream());
@@ -73,9 +73,9 @@ public final class JsonlOutput implements LensListener, AutoCloseable {
 
   @Override
   public void onEvent(LensConnection connection, Event event) {
-    CallEncodings calls = encodings.computeIfAbsent(connection.id(), id -> new CallEncodings());
-    calls.onEvent(event);
-    String line = format(connection, event, calls);
+    CallTracker tracker = calls.computeIfAbsent(connection.id(), id -> new CallTracker());
+    String line = format(connection, event, tracker);
+    tracker.onEvent(event);
     if (line != null) {
       sink.write(line);
     }
@@ -101,7 +101,7 @@ public final class JsonlOutput implements LensListener, AutoCloseable {
 
   @Override
   public void onClosed(LensConnection connection) {
-    encodings.remove(connection.id());
+    calls.remove(connection.id());
   }
 
   /** Reports dropped lines, if any ({@code {"event":"dropped","count":n}}), and closes the sink. */
@@ -130,7 +130,7 @@ public final class JsonlOutput implements LensListener, AutoCloseable {
   }
 
   /** The line for one event, or {@code null} for none. */
-  String format(LensConnection connection, Event event, CallEncodings calls) {
+  String format(LensConnection connection, Event event, CallTracker calls) {
     long time = event.timeNanos();
     if (event instanceof FrameEvent frame) {
       return line(connection, "frame", time, json -> JsonlFrames.write(json, frame));
@@ -230,10 +230,11 @@ public final class JsonlOutput implements LensListener, AutoCloseable {
       return line(connection, "message", time, json -> message(json, message, calls));
     }
     if (event instanceof TrailersEvent trailers) {
-      return line(connection, "trailers", time, json -> JsonlCalls.trailers(json, trailers, renderer));
+      byte[] details = calls.statusDetails(trailers);
+      return line(connection, "trailers", time, json -> JsonlCalls.trailers(json, trailers, details, renderer));
     }
     if (event instanceof CallEndEvent end) {
-      return line(connection, "call", time, json -> JsonlCalls.end(json, end));
+      return line(connection, "call", time, json -> JsonlCalls.end(json, end, calls.timeout(end.streamId())));
     }
     if (event instanceof ConnectionEndEvent end) {
       return line(connection, "connection_end", time, json -> {
@@ -248,7 +249,7 @@ public final class JsonlOutput implements LensListener, AutoCloseable {
     return null;
   }
 
-  private void message(JsonGenerator json, MessageEvent message, CallEncodings calls) throws IOException {
+  private void message(JsonGenerator json, MessageEvent message, CallTracker calls) throws IOException {
     json.writeNumberField("stream", message.streamId());
     json.writeStringField("dir", message.direction().label());
     json.writeStringField("method", message.method());

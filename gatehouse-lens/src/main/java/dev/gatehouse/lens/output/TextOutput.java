@@ -14,10 +14,12 @@ import dev.gatehouse.h2.event.StallEndEvent;
 import dev.gatehouse.h2.event.StallStartEvent;
 import dev.gatehouse.h2.event.StreamStateEvent;
 import dev.gatehouse.h2.event.TrailersEvent;
+import dev.gatehouse.h2.grpc.GrpcStatus;
+import dev.gatehouse.lens.detect.ClientStatus;
 import dev.gatehouse.lens.detect.Finding;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.observe.LensListener;
-import dev.gatehouse.lens.render.CallEncodings;
+import dev.gatehouse.lens.render.CallTracker;
 import dev.gatehouse.lens.render.PayloadRenderer;
 import dev.gatehouse.lens.render.Rendered;
 import java.util.HexFormat;
@@ -43,7 +45,7 @@ public final class TextOutput implements LensListener, AutoCloseable {
 
   private final LineSink sink;
   private final PayloadRenderer renderer;
-  private final Map<Long, CallEncodings> encodings = new ConcurrentHashMap<>();
+  private final Map<Long, CallTracker> calls = new ConcurrentHashMap<>();
 
   /** Writes to {@code sink}, rendering messages with {@code renderer}. */
   public TextOutput(LineSink sink, PayloadRenderer renderer) {
@@ -53,16 +55,16 @@ public final class TextOutput implements LensListener, AutoCloseable {
 
   @Override
   public void onOpen(LensConnection connection) {
-    encodings.put(connection.id(), new CallEncodings());
+    calls.put(connection.id(), new CallTracker());
     sink.write(prefix(connection, connection.openedNanos()) + "connected " + connection.client() + " → upstream "
         + connection.upstream() + " at " + connection.openedAt());
   }
 
   @Override
   public void onEvent(LensConnection connection, Event event) {
-    CallEncodings calls = encodings.computeIfAbsent(connection.id(), id -> new CallEncodings());
-    calls.onEvent(event);
-    String text = format(connection, event, calls);
+    CallTracker tracker = calls.computeIfAbsent(connection.id(), id -> new CallTracker());
+    String text = format(connection, event, tracker);
+    tracker.onEvent(event);
     if (text != null) {
       sink.write(text);
     }
@@ -89,7 +91,7 @@ public final class TextOutput implements LensListener, AutoCloseable {
 
   @Override
   public void onClosed(LensConnection connection) {
-    encodings.remove(connection.id());
+    calls.remove(connection.id());
   }
 
   /** Reports dropped lines, if any, and closes the sink. */
@@ -108,7 +110,7 @@ public final class TextOutput implements LensListener, AutoCloseable {
   }
 
   /** The text for one event, or {@code null} for events the text output leaves out. */
-  String format(LensConnection connection, Event event, CallEncodings calls) {
+  String format(LensConnection connection, Event event, CallTracker calls) {
     String prefix = prefix(connection, event.timeNanos());
     if (event instanceof FrameEvent frame) {
       StringBuilder out = new StringBuilder(prefix);
@@ -149,10 +151,10 @@ public final class TextOutput implements LensListener, AutoCloseable {
       return prefix + message(message, calls);
     }
     if (event instanceof TrailersEvent trailers) {
-      return prefix + trailers(trailers);
+      return prefix + trailers(trailers, calls);
     }
     if (event instanceof CallEndEvent end) {
-      return prefix + call(end);
+      return prefix + call(end, calls.timeout(end.streamId()));
     }
     if (event instanceof ConnectionEndEvent end) {
       return prefix + "connection "
@@ -175,7 +177,7 @@ public final class TextOutput implements LensListener, AutoCloseable {
     return "ping ack #" + ping.seq() + " for #" + ping.pingSeq() + " (" + what + ") after " + millis(ping.rttNanos());
   }
 
-  private String message(MessageEvent message, CallEncodings calls) {
+  private String message(MessageEvent message, CallTracker calls) {
     StringBuilder out = new StringBuilder(arrow(message.direction())).append(" message stream ")
         .append(message.streamId()).append(" #").append(message.index());
     if (message.method() != null) {
@@ -211,7 +213,7 @@ public final class TextOutput implements LensListener, AutoCloseable {
     return out.toString();
   }
 
-  private String trailers(TrailersEvent trailers) {
+  private String trailers(TrailersEvent trailers, CallTracker calls) {
     StringBuilder out = new StringBuilder("trailers stream ").append(trailers.streamId());
     if (trailers.trailersOnly()) {
       out.append(" (trailers-only, :status ").append(trailers.httpStatus()).append(')');
@@ -221,7 +223,7 @@ public final class TextOutput implements LensListener, AutoCloseable {
     if (trailers.message() != null) {
       out.append(", grpc-message \"").append(trailers.message()).append('"');
     }
-    byte[] details = trailers.statusDetails();
+    byte[] details = calls.statusDetails(trailers);
     if (details != null) {
       Rendered rendered = renderer.statusDetails(details);
       out.append('\n').append(indent()).append("grpc-status-details-bin: ")
@@ -230,16 +232,17 @@ public final class TextOutput implements LensListener, AutoCloseable {
     return out.toString();
   }
 
-  private static String call(CallEndEvent end) {
+  private static String call(CallEndEvent end, java.time.Duration timeout) {
+    GrpcStatus status = ClientStatus.of(end, timeout);
     StringBuilder out = new StringBuilder("call stream ").append(end.streamId());
     if (end.method() != null) {
       out.append(' ').append(end.method());
     }
     out.append(": ");
-    if (end.status() == null) {
+    if (status == null) {
       out.append("no status");
     } else {
-      out.append(end.status().name()).append(" (").append(end.status().code()).append(')');
+      out.append(status.name()).append(" (").append(status.code()).append(')');
     }
     if (end.message() != null) {
       out.append(" \"").append(end.message()).append('"');
@@ -254,7 +257,8 @@ public final class TextOutput implements LensListener, AutoCloseable {
         break;
       case RST_STREAM:
         out.append(", status derived from RST_STREAM ").append(end.resetCode()).append(" by the ")
-            .append(end.resetBy() == null ? "peer" : end.resetBy().label());
+            .append(end.resetBy() == null ? "peer" : end.resetBy().label())
+            .append(ClientStatus.resetAtDeadline(end, timeout) ? " at its deadline" : "");
         break;
       case END_STREAM_WITHOUT_STATUS:
         out.append(", ended without grpc-status");

@@ -48,6 +48,7 @@ class ByteForByteForwardingTest {
         LensServer lens = LensFixture.start(upstream.getLocalPort(), recorder)) {
       Future<byte[]> serverReceived = threads.submit(() -> {
         try (Socket socket = upstream.accept()) {
+          socket.setSoTimeout(30_000);
           Future<?> writing = threads.submit(() -> writeAndHalfClose(socket, fromServer));
           byte[] received = readToEnd(socket.getInputStream());
           writing.get(30, TimeUnit.SECONDS);
@@ -57,6 +58,7 @@ class ByteForByteForwardingTest {
       byte[] clientReceived;
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), lens.port()));
+        socket.setSoTimeout(30_000); // a lost half-close fails the test instead of hanging it
         Future<?> writing = threads.submit(() -> writeAndHalfClose(socket, fromClient));
         clientReceived = readToEnd(socket.getInputStream());
         writing.get(30, TimeUnit.SECONDS);
@@ -102,6 +104,7 @@ class ByteForByteForwardingTest {
     Recorder recorder = new Recorder();
     try (LensServer lens = LensFixture.start(closedPort, recorder);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), lens.port())) {
+      socket.setSoTimeout(30_000);
       assertThat(socket.getInputStream().read()).isEqualTo(-1);
       recorder.awaitClosed(1);
     }

@@ -23,6 +23,25 @@ public final class Recorder implements LensListener {
 
   private final List<Entry> entries = new ArrayList<>();
   private int closed;
+  private int opened;
+
+  @Override
+  public synchronized void onOpen(LensConnection connection) {
+    opened++;
+  }
+
+  /** Waits until every connection opened so far (at least one) has closed; fails the test after 30 s. */
+  public synchronized void awaitAllClosed() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+    while (opened == 0 || closed < opened) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError(closed + " of " + opened + " connections closed through the lens within "
+            + WAIT_SECONDS + " s; recorded:\n" + summary());
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+  }
 
   @Override
   public synchronized void onEvent(LensConnection connection, Event event) {

@@ -1,0 +1,37 @@
+package dev.gatehouse.lens.detect;
+
+import dev.gatehouse.h2.event.CallEndEvent;
+import dev.gatehouse.h2.event.Direction;
+import dev.gatehouse.h2.frame.ErrorCode;
+import dev.gatehouse.h2.grpc.GrpcStatus;
+import java.time.Duration;
+
+/**
+ * The status the client reports for a call, where it differs from what the wire says: a client that resets a call
+ * with CANCEL when its deadline passes reports DEADLINE_EXCEEDED, not CANCELLED. Used by the detectors and the
+ * outputs alike, so the call summary and the findings agree.
+ */
+public final class ClientStatus {
+
+  private static final GrpcStatus DEADLINE_EXCEEDED = new GrpcStatus(4);
+
+  private ClientStatus() {}
+
+  /** The call's status as its client reports it, or {@code null} when none applies. */
+  public static GrpcStatus of(CallEndEvent end, Duration timeout) {
+    return resetAtDeadline(end, timeout) ? DEADLINE_EXCEEDED : end.status();
+  }
+
+  /** Whether the client reset the call with CANCEL once its {@code grpc-timeout} ran out. */
+  public static boolean resetAtDeadline(CallEndEvent end, Duration timeout) {
+    return timeout != null && end.resetBy() == Direction.CLIENT && ErrorCode.CANCEL.equals(end.resetCode())
+        && deadlinePassed(timeout, end.durationNanos());
+  }
+
+  /** The client's timer starts before its HEADERS reach the lens, so a reset a little early still counts. */
+  static boolean deadlinePassed(Duration timeout, long elapsedNanos) {
+    long budget = timeout.toNanos();
+    long slack = Math.max(5_000_000L, budget / 20);
+    return elapsedNanos >= budget - slack;
+  }
+}
