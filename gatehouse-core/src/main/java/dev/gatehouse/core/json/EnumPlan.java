@@ -67,9 +67,4 @@ final class EnumPlan {
   boolean isKnown(int number) {
     return name(number) != null;
   }
-
-  /** The default value's number: the first declared value. */
-  int defaultNumber() {
-    return descriptor.getValues().get(0).getNumber();
-  }
 }

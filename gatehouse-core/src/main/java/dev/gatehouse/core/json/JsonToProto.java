@@ -11,14 +11,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import dev.gatehouse.core.status.GrpcCode;
 import dev.gatehouse.core.status.StatusException;
-import dev.gatehouse.core.wellknown.Base64Text;
-import dev.gatehouse.core.wellknown.DurationText;
-import dev.gatehouse.core.wellknown.FieldMaskText;
-import dev.gatehouse.core.wellknown.TimestampText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.CharBuffer;
 
 /**
  * One JSON document to protobuf wire bytes: parser events in, {@link WireWriter} writes out, no tree and no message
@@ -32,6 +29,7 @@ final class JsonToProto {
   private final boolean strict;
   private final byte[] input;
   private final WireWriter out;
+  private final ScalarWriter scalars;
   private final JsonPath path = new JsonPath();
   private JsonParser parser;
   /** Where the current parser's input starts in {@code input}: its byte offsets are relative to it. */
@@ -44,6 +42,7 @@ final class JsonToProto {
     this.input = input;
     this.parserBase = offset;
     this.out = new WireWriter(length);
+    this.scalars = new ScalarWriter(out, strict);
     try {
       this.parser = owner.jsonFactory().createParser(input, offset, length);
     } catch (IOException e) {
@@ -100,7 +99,7 @@ final class JsonToProto {
   private StatusException malformed(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
     String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-    return new StatusException(dev.gatehouse.core.status.GrpcCode.INVALID_ARGUMENT,
+    return new StatusException(GrpcCode.INVALID_ARGUMENT,
         "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
   }
 
@@ -124,10 +123,18 @@ final class JsonToProto {
         break;
       case TIMESTAMP:
       case DURATION:
-        secondsAndNanos(plan.wellKnown, token);
+        try {
+          scalars.secondsAndNanos(parser, plan.wellKnown, token);
+        } catch (IllegalArgumentException e) {
+          throw invalid(token, e);
+        }
         break;
       case FIELD_MASK:
-        fieldMask(token);
+        try {
+          scalars.fieldMask(parser, token);
+        } catch (IllegalArgumentException e) {
+          throw invalid(token, e);
+        }
         break;
       case STRUCT:
         struct(plan, token);
@@ -217,7 +224,7 @@ final class JsonToProto {
   }
 
   private void messageField(FieldPlan field, JsonToken token) throws IOException {
-    if (field.type == com.google.protobuf.Descriptors.FieldDescriptor.Type.GROUP) {
+    if (field.type == FieldDescriptor.Type.GROUP) {
       throw StatusException.invalidArgument("field " + path.describe() + " is a proto2 group, which Gatehouse does "
           + "not transcode (expected: a message field)");
     }
@@ -282,7 +289,12 @@ final class JsonToProto {
       int start = out.position();
       out.writeTag(field.tag);
       int mark = out.beginLength();
-      mapKey(field.mapKey, key);
+      try {
+        scalars.mapKey(field.mapKey, key);
+      } catch (IllegalArgumentException e) {
+        throw StatusException.invalidArgument("invalid map key " + path.describe() + ": " + quote(key)
+            + " (" + e.getMessage() + ")");
+      }
       if (value == VALUE_NULL && !valueField.takesNull()) {
         throw invalid(value, "a map value that is not null");
       }
@@ -298,230 +310,6 @@ final class JsonToProto {
         out.truncate(start);
       }
       path.pop();
-    }
-  }
-
-  private void mapKey(FieldPlan keyField, String key) {
-    out.writeTag(keyField.tag);
-    switch (keyField.type) {
-      case STRING:
-        out.writeString(key.toCharArray(), 0, key.length());
-        return;
-      case BOOL:
-        try {
-          out.writeVarint32(JsonScalars.boolText(key) ? 1 : 0);
-        } catch (IllegalArgumentException e) {
-          throw invalidKey(key, "a map key of true or false");
-        }
-        return;
-      default:
-        JsonScalars.Range range = JsonScalars.Range.of(keyField.type);
-        long number;
-        try {
-          number = JsonScalars.integerText(key, range);
-        } catch (IllegalArgumentException e) {
-          throw invalidKey(key, "a map key that is " + range.expected.replace(" as a JSON number or string", ""));
-        }
-        writeInteger(keyField, number);
-    }
-  }
-
-  private StatusException invalidKey(String key, String expected) {
-    return StatusException.invalidArgument("invalid map key " + path.describe() + ": " + quote(key)
-        + " (expected: " + expected + ")");
-  }
-
-  /**
-   * Writes a scalar (with its tag unless packed). {@code skipDefault} leaves out a zero value, as protobuf does for
-   * fields without presence. Returns false when the value was dropped: an unknown enum name in lenient mode.
-   */
-  private boolean scalar(FieldPlan field, JsonToken token, boolean withTag, boolean skipDefault) throws IOException {
-    try {
-      switch (field.type) {
-        case DOUBLE: {
-          double value = JsonScalars.floating(parser, token, false);
-          long bits = Double.doubleToRawLongBits(value);
-          if (skipDefault && bits == 0) {
-            return true;
-          }
-          tag(field, withTag);
-          out.writeFixed64(bits);
-          return true;
-        }
-        case FLOAT: {
-          int bits = Float.floatToRawIntBits((float) JsonScalars.floating(parser, token, true));
-          if (skipDefault && bits == 0) {
-            return true;
-          }
-          tag(field, withTag);
-          out.writeFixed32(bits);
-          return true;
-        }
-        case BOOL: {
-          boolean value = JsonScalars.bool(parser, token);
-          if (skipDefault && !value) {
-            return true;
-          }
-          tag(field, withTag);
-          out.writeVarint32(value ? 1 : 0);
-          return true;
-        }
-        case STRING: {
-          if (token != VALUE_STRING) {
-            throw new IllegalArgumentException("a JSON string");
-          }
-          int length = parser.getTextLength();
-          if (skipDefault && length == 0) {
-            return true;
-          }
-          tag(field, withTag);
-          out.writeString(parser.getTextCharacters(), parser.getTextOffset(), length);
-          return true;
-        }
-        case BYTES:
-          return bytes(field, token, withTag, skipDefault);
-        case ENUM:
-          return enumValue(field, token, withTag, skipDefault);
-        default: {
-          long value = JsonScalars.integer(parser, token, JsonScalars.Range.of(field.type));
-          if (skipDefault && value == 0) {
-            return true;
-          }
-          tag(field, withTag);
-          writeInteger(field, value);
-          return true;
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      throw invalid(token, e.getMessage());
-    }
-  }
-
-  private void tag(FieldPlan field, boolean withTag) {
-    if (withTag) {
-      out.writeTag(field.tag);
-    }
-  }
-
-  private boolean bytes(FieldPlan field, JsonToken token, boolean withTag, boolean skipDefault) throws IOException {
-    if (token != VALUE_STRING) {
-      throw new IllegalArgumentException("bytes as " + Base64Text.EXPECTED);
-    }
-    int length = parser.getTextLength();
-    if (skipDefault && length == 0) {
-      return true;
-    }
-    byte[] decoded;
-    try {
-      decoded = Base64Text.decode(CharBuffer.wrap(parser.getTextCharacters(), parser.getTextOffset(), length));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("bytes as " + Base64Text.EXPECTED, e);
-    }
-    tag(field, withTag);
-    out.writeBytes(decoded, 0, decoded.length);
-    return true;
-  }
-
-  private boolean enumValue(FieldPlan field, JsonToken token, boolean withTag, boolean skipDefault)
-      throws IOException {
-    EnumPlan plan = field.enumPlan;
-    int number;
-    if (token == VALUE_NULL) {
-      number = 0;
-    } else if (token == VALUE_STRING || token.isScalarValue()) {
-      Integer named = token == VALUE_STRING ? plan.number(parser.getText()) : null;
-      if (named != null) {
-        number = named;
-      } else {
-        Integer numeric = enumNumber(token);
-        if (numeric == null || (plan.closed && !plan.isKnown(numeric))) {
-          if (strict) {
-            throw new IllegalArgumentException(plan.expected);
-          }
-          return false;
-        }
-        number = numeric;
-      }
-    } else {
-      throw new IllegalArgumentException(plan.expected);
-    }
-    if (skipDefault && number == 0) {
-      return true;
-    }
-    tag(field, withTag);
-    out.writeVarint64(number);
-    return true;
-  }
-
-  /** An enum given as a number (or a string holding one), as JsonFormat falls back to; null when it is not one. */
-  private Integer enumNumber(JsonToken token) throws IOException {
-    try {
-      return (int) JsonScalars.integer(parser, token, JsonScalars.Range.INT32);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private void writeInteger(FieldPlan field, long value) {
-    switch (field.type) {
-      case INT32:
-      case ENUM:
-        out.writeVarint64((int) value);
-        break;
-      case UINT32:
-        out.writeVarint32((int) value);
-        break;
-      case SINT32:
-        out.writeVarint32(((int) value << 1) ^ ((int) value >> 31));
-        break;
-      case SINT64:
-        out.writeVarint64((value << 1) ^ (value >> 63));
-        break;
-      case FIXED32:
-      case SFIXED32:
-        out.writeFixed32((int) value);
-        break;
-      case FIXED64:
-      case SFIXED64:
-        out.writeFixed64(value);
-        break;
-      case BOOL:
-        out.writeVarint32(value != 0 ? 1 : 0);
-        break;
-      default:
-        out.writeVarint64(value);
-    }
-  }
-
-  private void secondsAndNanos(WellKnown kind, JsonToken token) throws IOException {
-    String expected = kind == WellKnown.TIMESTAMP ? TimestampText.EXPECTED : DurationText.EXPECTED;
-    if (token != VALUE_STRING) {
-      throw invalid(token, expected);
-    }
-    long[] value;
-    try {
-      value = kind == WellKnown.TIMESTAMP ? TimestampText.parseToSecondsAndNanos(parser.getText())
-          : DurationText.parseToSecondsAndNanos(parser.getText());
-    } catch (IllegalArgumentException e) {
-      throw invalidWithReason(token, e.getMessage());
-    }
-    if (value[0] != 0) {
-      out.writeTag(0x08);
-      out.writeVarint64(value[0]);
-    }
-    if (value[1] != 0) {
-      out.writeTag(0x10);
-      out.writeVarint64(value[1]);
-    }
-  }
-
-  private void fieldMask(JsonToken token) throws IOException {
-    if (token != VALUE_STRING) {
-      throw invalid(token, FieldMaskText.EXPECTED);
-    }
-    for (String fieldPath : FieldMaskText.parse(parser.getText()).getPathsList()) {
-      out.writeTag(0x0A);
-      out.writeString(fieldPath.toCharArray(), 0, fieldPath.length());
     }
   }
 
@@ -702,15 +490,26 @@ final class JsonToProto {
     }
   }
 
+  /**
+   * Writes a scalar (with its tag unless packed); false when the value was dropped (an unknown enum name in lenient
+   * mode). {@code skipDefault} leaves a zero out, as protobuf does for fields without presence.
+   */
+  private boolean scalar(FieldPlan field, JsonToken token, boolean withTag, boolean skipDefault) throws IOException {
+    try {
+      return scalars.scalar(parser, field, token, withTag, skipDefault);
+    } catch (IllegalArgumentException e) {
+      throw invalid(token, e);
+    }
+  }
+
+  private StatusException invalid(JsonToken token, IllegalArgumentException expectation) throws IOException {
+    return StatusException.invalidArgument("invalid value " + path.describe() + ": " + describe(token)
+        + " (" + expectation.getMessage() + ")");
+  }
+
   private StatusException invalid(JsonToken token, String expected) throws IOException {
     return StatusException.invalidArgument("invalid value " + path.describe() + ": " + describe(token)
         + " (expected: " + expected + ")");
-  }
-
-  /** For messages from the wellknown package, which already start with "expected". */
-  private StatusException invalidWithReason(JsonToken token, String reason) throws IOException {
-    return StatusException.invalidArgument("invalid value " + path.describe() + ": " + describe(token)
-        + " (" + reason + ")");
   }
 
   private String describe(JsonToken token) throws IOException {

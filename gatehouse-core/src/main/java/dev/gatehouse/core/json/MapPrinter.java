@@ -29,7 +29,7 @@ final class MapPrinter {
     String[] keys = new String[count];
     int[] valueStart = new int[1];
     int i = 0;
-    for (int o = first; o >= 0; o = printer.nextOccurrence(o), i++) {
+    for (int o = first; o >= 0; o = printer.nextOccurrence(o)) {
       int at = i * 4;
       entries[at + KEY_START] = -1;
       entries[at + VALUE_START] = -1;
@@ -48,9 +48,16 @@ final class MapPrinter {
         }
         p = valueEnd;
       }
+      if (entries[at + VALUE_START] >= 0
+          && ProtoToJson.isUnknownClosedEnum(valueField, b, entries[at + VALUE_START], valueField.wireType)) {
+        // protobuf-java keeps the whole entry among the unknown fields.
+        continue;
+      }
       keys[i] = entries[at + KEY_START] < 0 ? keyText(keyField, ProtoToJson.ZEROS, 0, 0)
           : keyText(keyField, b, entries[at + KEY_START], entries[at + KEY_END]);
+      i++;
     }
+    count = i;
     JsonGenerator out = printer.out();
     out.writeStartObject();
     if (count == 1) {

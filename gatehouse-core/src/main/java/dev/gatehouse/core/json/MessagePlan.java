@@ -19,10 +19,7 @@ final class MessagePlan {
   final WellKnown wellKnown;
   /** Declaration order. */
   final FieldPlan[] fields;
-  /**
-   * The order JsonFormat prints: by field number when unpopulated fields are printed (it collects them in a map
-   * sorted by number), declaration order otherwise.
-   */
+  /** The order JsonFormat prints: by field number (messages hand it their fields in a map sorted by number). */
   final FieldPlan[] printOrder;
   /** For each real oneof, its members. */
   final FieldPlan[][] oneofMembers;
@@ -54,9 +51,7 @@ final class MessagePlan {
       byKey.put(field.jsonName, field);
     }
     printOrder = fields.clone();
-    if (options.emitUnpopulated()) {
-      Arrays.sort(printOrder, Comparator.comparingInt(f -> f.number));
-    }
+    Arrays.sort(printOrder, Comparator.comparingInt(f -> f.number));
     oneofMembers = new FieldPlan[descriptor.getRealOneofs().size()][];
     for (int i = 0; i < oneofMembers.length; i++) {
       final int oneof = i;

@@ -2,19 +2,13 @@ package dev.gatehouse.core.json;
 
 import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.WireFormat;
 import dev.gatehouse.core.json.WireReader.MalformedWireException;
 import dev.gatehouse.core.status.GrpcCode;
 import dev.gatehouse.core.status.StatusException;
-import dev.gatehouse.core.wellknown.DurationText;
-import dev.gatehouse.core.wellknown.FieldMaskText;
-import dev.gatehouse.core.wellknown.TimestampText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Protobuf wire bytes to JSON, printed as JsonFormat prints the same message. Not thread-safe; one per call.
@@ -178,6 +172,10 @@ final class ProtoToJson {
         throw new StatusException(GrpcCode.INTERNAL, "cannot print " + plan.descriptor.getFullName()
             + " as JSON: field " + field.protoName + " is a proto2 group, which Gatehouse does not transcode");
       }
+      if (isUnknownClosedEnum(field, b, valueBegin, wireType)) {
+        // protobuf-java keeps such a value among the unknown fields, where JsonFormat does not look.
+        continue;
+      }
       int occurrence = push(valueBegin, valueEnd, wireType);
       int index = field.index;
       if ((!field.repeated && !field.isMessage()) || head[index] < 0) {
@@ -195,6 +193,12 @@ final class ProtoToJson {
       }
     }
     return head;
+  }
+
+  /** A proto2 (closed) enum value without a name. */
+  static boolean isUnknownClosedEnum(FieldPlan field, byte[] b, int start, int wireType) {
+    return field.enumPlan != null && field.enumPlan.closed && wireType == WireFormat.WIRETYPE_VARINT
+        && !field.enumPlan.isKnown((int) WireReader.varint(b, start, b.length));
   }
 
   private int push(int start, int end, int wireType) {
@@ -321,7 +325,9 @@ final class ProtoToJson {
       if (valueEnd > end) {
         throw new MalformedWireException("packed field " + field.number + " ends inside a value");
       }
-      scalar(field, b, p, valueEnd);
+      if (!isUnknownClosedEnum(field, b, p, WireFormat.WIRETYPE_VARINT)) {
+        scalar(field, b, p, valueEnd);
+      }
       p = valueEnd;
     }
   }
@@ -400,7 +406,7 @@ final class ProtoToJson {
   }
 
   /** JsonFormat prints doubles with Double.toString, and the three non-finite values as strings. */
-  void writeDouble(double value) throws IOException {
+  private void writeDouble(double value) throws IOException {
     if (Double.isNaN(value)) {
       out.writeString("NaN");
     } else if (Double.isInfinite(value)) {
@@ -434,111 +440,7 @@ final class ProtoToJson {
   }
 
   private void wellKnown(MessagePlan plan, byte[] b, int start, int end) throws IOException {
-    int[] head = scan(plan, b, start, end);
-    switch (plan.wellKnown) {
-      case TIMESTAMP:
-      case DURATION: {
-        long seconds = head[0] < 0 ? 0 : WireReader.varint(b, start(head[0]), end);
-        int nanos = head[1] < 0 ? 0 : (int) WireReader.varint(b, start(head[1]), end);
-        try {
-          out.writeString(plan.wellKnown == WellKnown.TIMESTAMP
-              ? TimestampText.format(seconds, nanos)
-              : DurationText.format(seconds, nanos));
-        } catch (IllegalArgumentException e) {
-          throw new StatusException(GrpcCode.INTERNAL, "cannot print " + plan.descriptor.getFullName()
-              + " as JSON: " + e.getMessage(), e);
-        }
-        break;
-      }
-      case FIELD_MASK: {
-        List<String> paths = new ArrayList<>();
-        for (int o = head[0]; o >= 0; o = next(o)) {
-          paths.add(new String(b, start(o), end(o) - start(o), StandardCharsets.UTF_8));
-        }
-        out.writeString(FieldMaskText.format(paths));
-        break;
-      }
-      case WRAPPER:
-        if (head[0] >= 0) {
-          scalar(plan.fields[0], b, start(head[0]), end(head[0]));
-        } else {
-          scalar(plan.fields[0], ZEROS, 0, 0);
-        }
-        break;
-      case STRUCT:
-        if (head[0] >= 0) {
-          MapPrinter.print(this, plan.fields[0], head[0], b);
-        } else {
-          out.writeStartObject();
-          out.writeEndObject();
-        }
-        break;
-      case LIST_VALUE: {
-        out.writeStartArray();
-        MessagePlan valuePlan = plan.fields[0].messagePlan();
-        for (int o = head[0]; o >= 0; o = next(o)) {
-          message(valuePlan, b, start(o), end(o), false);
-        }
-        out.writeEndArray();
-        break;
-      }
-      case VALUE:
-        value(plan, head, b);
-        break;
-      case ANY:
-        any(plan, head, b);
-        break;
-      default:
-        throw new AssertionError(plan.wellKnown);
-    }
-  }
-
-  /** A Value prints its one kind; a Value with no kind set prints null, as JsonFormat does. */
-  private void value(MessagePlan plan, int[] head, byte[] b) throws IOException {
-    for (FieldPlan kind : plan.fields) {
-      int o = head[kind.index];
-      if (o < 0) {
-        continue;
-      }
-      if (kind.isMessage()) {
-        messageOccurrences(kind.messagePlan(), o, b);
-      } else {
-        scalar(kind, b, start(o), end(o));
-      }
-      return;
-    }
-    out.writeNull();
-  }
-
-  private void any(MessagePlan plan, int[] head, byte[] b) throws IOException {
-    int typeUrlAt = head[0];
-    int valueAt = head[1];
-    if (typeUrlAt < 0 && valueAt < 0) {
-      // JsonFormat prints an empty Any as a literal "{}", also when indenting.
-      out.writeRawValue("{}");
-      return;
-    }
-    String typeUrl = typeUrlAt < 0 ? ""
-        : new String(b, start(typeUrlAt), end(typeUrlAt) - start(typeUrlAt), StandardCharsets.UTF_8);
-    Descriptor type = owner.catalog().findMessageByTypeUrl(typeUrl);
-    if (type == null) {
-      throw new StatusException(GrpcCode.INTERNAL, "cannot print google.protobuf.Any as JSON: its type URL "
-          + "\"" + typeUrl + "\" names no message in the descriptor set");
-    }
-    MessagePlan packed = owner.plan(type);
-    int valueStart = valueAt < 0 ? 0 : start(valueAt);
-    int valueEnd = valueAt < 0 ? 0 : end(valueAt);
-    byte[] valueBytes = valueAt < 0 ? ZEROS : b;
-    out.writeStartObject();
-    out.writeFieldName("@type");
-    out.writeString(typeUrl);
-    if (packed.wellKnown == WellKnown.NONE) {
-      message(packed, valueBytes, valueStart, valueEnd, true);
-    } else {
-      out.writeFieldName("value");
-      message(packed, valueBytes, valueStart, valueEnd, false);
-    }
-    out.writeEndObject();
+    WellKnownPrinter.print(this, plan, scan(plan, b, start, end), b, end);
   }
 
   JsonGenerator out() {
@@ -559,5 +461,14 @@ final class ProtoToJson {
 
   void printMessage(MessagePlan plan, byte[] b, int start, int end) throws IOException {
     message(plan, b, start, end, false);
+  }
+
+  /** A message's fields without the braces, for the body of an Any. */
+  void printFields(MessagePlan plan, byte[] b, int start, int end) throws IOException {
+    message(plan, b, start, end, true);
+  }
+
+  ProtoJson owner() {
+    return owner;
   }
 }

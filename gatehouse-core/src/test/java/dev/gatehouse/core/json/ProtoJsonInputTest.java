@@ -5,6 +5,7 @@ import static dev.gatehouse.core.json.Fixtures.CATALOG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import dev.gatehouse.core.status.GrpcCode;
 import dev.gatehouse.core.status.StatusException;
@@ -143,7 +144,8 @@ class ProtoJsonInputTest {
   void lenientModeSkipsUnknownFieldsAndEnumNamesAsJsonFormatDoes() throws Exception {
     String json = "{\"nope\":[1],\"nested\":{\"nope\":{}},\"color\":\"NOPE\",\"int32Value\":4}";
     assertThat(ours(LENIENT, json)).isEqualTo(reference(json, false));
-    assertThatThrownBy(() -> JsonFormat.parser().merge(json, AllTypes.newBuilder())).isNotNull();
+    assertThatThrownBy(() -> JsonFormat.parser().merge(json, AllTypes.newBuilder()))
+        .isInstanceOf(InvalidProtocolBufferException.class);
   }
 
   @Test

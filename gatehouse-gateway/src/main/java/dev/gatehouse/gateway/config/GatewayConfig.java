@@ -31,11 +31,15 @@ import java.time.Duration;
  * @param accessLog whether the server reports one access-log entry per request to its listener
  * @param ioThreads the number of event loop threads shared by the HTTP server and the upstream channel; 0 for
  *     Netty's default (twice the number of cores)
+ * @param tlsCertificate a PEM file with the server's certificate chain, to serve HTTPS (HTTP/2 and HTTP/1.1 chosen
+ *     by ALPN); {@code null}, with {@code tlsPrivateKey}, for cleartext (HTTP/1.1, and h2c by prior knowledge or
+ *     Upgrade)
+ * @param tlsPrivateKey the PEM file (PKCS#8, unencrypted) with the certificate's private key, or {@code null}
  */
 public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorSet, ServiceCatalog catalog,
     int maxBodyBytes, int maxHeaderBytes, String metadataPrefix, JsonOptions json, boolean strictQuery,
     Duration shutdownGrace, Duration connectTimeout, Duration defaultTimeout, String healthPath, boolean accessLog,
-    int ioThreads) {
+    int ioThreads, Path tlsCertificate, Path tlsPrivateKey) {
 
   public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
   public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -73,6 +77,15 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
     if (ioThreads < 0) {
       throw new IllegalArgumentException("ioThreads: " + ioThreads + " (expected: >= 0)");
     }
+    if ((tlsCertificate == null) != (tlsPrivateKey == null)) {
+      throw new IllegalArgumentException("tlsCertificate: " + tlsCertificate + ", tlsPrivateKey: " + tlsPrivateKey
+          + " (expected: both, or neither)");
+    }
+  }
+
+  /** Whether the server speaks TLS. */
+  public boolean tls() {
+    return tlsCertificate != null;
   }
 
   /** A builder with every default set; only the upstream and the descriptors have none. */
@@ -113,6 +126,8 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
     private String healthPath = "/healthz";
     private boolean accessLog = true;
     private int ioThreads;
+    private Path tlsCertificate;
+    private Path tlsPrivateKey;
 
     Builder() {
     }
@@ -138,6 +153,8 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
       healthPath = config.healthPath;
       accessLog = config.accessLog;
       ioThreads = config.ioThreads;
+      tlsCertificate = config.tlsCertificate;
+      tlsPrivateKey = config.tlsPrivateKey;
     }
 
     public Builder listen(HostPort listen) {
@@ -215,11 +232,18 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
       return this;
     }
 
+    /** Serves HTTPS with this certificate chain and private key (PEM files); {@code null}s for cleartext. */
+    public Builder tls(Path certificate, Path privateKey) {
+      this.tlsCertificate = certificate;
+      this.tlsPrivateKey = privateKey;
+      return this;
+    }
+
     /** The configuration; throws {@link IllegalArgumentException} naming the first invalid value. */
     public GatewayConfig build() {
       return new GatewayConfig(listen, upstream, descriptorSet, catalog, maxBodyBytes, maxHeaderBytes,
           metadataPrefix, json, strictQuery, shutdownGrace, connectTimeout, defaultTimeout, healthPath, accessLog,
-          ioThreads);
+          ioThreads, tlsCertificate, tlsPrivateKey);
     }
   }
 }

@@ -35,6 +35,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * health-path: /healthz
  * access-log: true
  * io-threads: 0
+ * tls-certificate: cert.pem       # with tls-private-key: HTTPS, HTTP/2 or HTTP/1.1 by ALPN; relative to the file
+ * tls-private-key: key.pem        # PKCS#8 PEM, unencrypted
  * json:
  *   emit-unpopulated: true        # print fields holding their default value
  *   use-proto-names: false        # page_count rather than pageCount
@@ -98,6 +100,8 @@ public final class GatewayConfigYaml {
   public static GatewayConfig.Builder apply(String source, Map<?, ?> map, Path base, GatewayConfig.Builder builder) {
     requireNonNull(builder, "builder");
     JsonOptions json = null;
+    Path tlsCertificate = null;
+    Path tlsPrivateKey = null;
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       String key = String.valueOf(entry.getKey());
       Object value = entry.getValue();
@@ -120,11 +124,20 @@ public final class GatewayConfigYaml {
         case "access-log" -> builder.accessLog(field.bool());
         case "io-threads" -> builder.ioThreads(field.integer());
         case "json" -> json = json(source, asMap(source, key, value), json != null ? json : builder.json());
+        case "tls-certificate" -> tlsCertificate = field.path(base);
+        case "tls-private-key" -> tlsPrivateKey = field.path(base);
         default -> throw new IllegalArgumentException("config " + source + ": unknown key \"" + key
             + "\" (expected one of: listen, upstream, descriptor-set, max-body-bytes, max-header-bytes,"
             + " metadata-prefix, strict-query, shutdown-grace, connect-timeout, default-timeout, health-path,"
-            + " access-log, io-threads, json)");
+            + " access-log, io-threads, json, tls-certificate, tls-private-key)");
       }
+    }
+    if (tlsCertificate != null || tlsPrivateKey != null) {
+      if (tlsCertificate == null || tlsPrivateKey == null) {
+        throw new IllegalArgumentException("config " + source + ": tls-certificate and tls-private-key"
+            + " (expected: both, or neither)");
+      }
+      builder.tls(tlsCertificate, tlsPrivateKey);
     }
     if (json != null) {
       builder.json(json);
@@ -165,6 +178,11 @@ public final class GatewayConfigYaml {
         return String.valueOf(value);
       }
       throw invalid("a string");
+    }
+
+    Path path(Path base) {
+      Path path = Path.of(string());
+      return base == null ? path : base.resolve(path);
     }
 
     HostPort hostPort() {

@@ -12,24 +12,20 @@ import dev.gatehouse.gateway.config.GatewayConfig;
 import dev.gatehouse.gateway.upstream.UpstreamChannel;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The gateway: an HTTP/1.1 server that answers REST/JSON requests by calling a gRPC backend, as the
+ * The gateway: an HTTP server (HTTP/1.1 and HTTP/2, cleartext or TLS) that answers REST/JSON requests by calling a gRPC backend, as the
  * {@code google.api.http} rules of the backend's descriptors say.
  *
  * <pre>{@code
@@ -80,24 +76,23 @@ public final class GatewayServer implements AutoCloseable {
     upstream = UpstreamChannel.open(config.upstream(), catalog, eventLoops, NioSocketChannel.class,
         config.connectTimeout());
     ProtoJson json = ProtoJson.create(catalog, config.json());
-    state = new ServerState(config, new ErrorAnswers(new ErrorBody(json)), listener);
-    RequestDispatcher dispatcher = new RequestDispatcher(state, routes, new Transcoder(json, config), upstream);
-    HttpDecoderConfig decoderConfig = new HttpDecoderConfig()
-        .setMaxInitialLineLength(config.maxHeaderBytes())
-        .setMaxHeaderSize(config.maxHeaderBytes());
+    // Streams frame one message per line or event, so their JSON is compact whatever the configuration says.
+    ProtoJson streamJson = config.json().pretty() ? ProtoJson.create(catalog, config.json().withPretty(false)) : json;
+    state = new ServerState(config, new ErrorAnswers(new ErrorBody(json), new ErrorBody(streamJson)), listener);
+    RequestDispatcher dispatcher = new RequestDispatcher(state, routes, new Transcoder(json, streamJson, config),
+        upstream);
+    ConnectionInitializer initializer;
+    try {
+      initializer = new ConnectionInitializer(state, dispatcher, connections);
+    } catch (RuntimeException e) {
+      shutdownNow();
+      throw e;
+    }
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(eventLoops)
         .channel(NioServerSocketChannel.class)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel channel) {
-            connections.add(channel);
-            channel.pipeline()
-                .addLast("http", new HttpServerCodec(decoderConfig))
-                .addLast("gateway", new HttpConnectionHandler(dispatcher, state));
-          }
-        });
+        .childHandler(initializer);
     try {
       serverChannel = bootstrap.bind(config.listen().host(), config.listen().port()).syncUninterruptibly().channel();
     } catch (RuntimeException e) {
@@ -142,6 +137,9 @@ public final class GatewayServer implements AutoCloseable {
         HttpConnectionHandler handler = connection.pipeline().get(HttpConnectionHandler.class);
         if (handler != null) {
           handler.drain();
+        } else {
+          // HTTP/2 (or a TLS handshake not done yet): closing sends GOAWAY and lets the streams in flight finish.
+          connection.close();
         }
       });
     }

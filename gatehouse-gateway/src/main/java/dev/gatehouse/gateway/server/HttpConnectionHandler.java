@@ -14,6 +14,10 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -112,6 +116,7 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
     if (streamedUpload) {
       try {
         dispatcher.dispatchStreamedUpload(exchange);
+        giveTurnToStream(exchange);
       } catch (StatusException e) {
         exchange.complete(server.errors().of(e));
       } catch (RuntimeException e) {
@@ -164,11 +169,19 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
       receiving = null;
       try {
         dispatcher.dispatch(exchange);
+        giveTurnToStream(exchange);
       } catch (StatusException e) {
         exchange.complete(server.errors().of(e));
       } catch (RuntimeException e) {
         exchange.complete(server.errors().internal("the gateway failed to handle the request: " + e));
       }
+    }
+  }
+
+  /** A stream just started: when it is the exchange answering now, it may start asking for messages. */
+  private void giveTurnToStream(Exchange exchange) {
+    if (exchange.streamed() != null && exchanges.peek() == exchange) {
+      exchange.streamed().onTurn();
     }
   }
 
@@ -236,6 +249,34 @@ final class HttpConnectionHandler extends ChannelInboundHandlerAdapter {
       ctx.flush();
     }
     updateAutoRead();
+  }
+
+  /**
+   * Hands the connection over to a WebSocket call: the handshake must be the only request in flight; this handler
+   * leaves the pipeline, and the call starts once the handshake response is written.
+   */
+  void switchToWebSocket(Exchange exchange, WebSocketCall call, WebSocketServerHandshaker handshaker,
+      FullHttpRequest request) {
+    if (exchanges.size() != 1 || exchanges.peek() != exchange) {
+      exchange.closeAfter(true);
+      exchange.complete(server.errors().of(GrpcCode.INVALID_ARGUMENT,
+          "a WebSocket handshake pipelined behind other requests (expected: alone on its connection)"));
+      return;
+    }
+    exchanges.poll();
+    server.logAccess(exchange, HttpResponseStatus.SWITCHING_PROTOCOLS.code(), 0);
+    Channel channel = ctx.channel();
+    ChannelPipeline pipeline = ctx.pipeline();
+    pipeline.addAfter(ctx.name(), "websocket-call", call);
+    pipeline.addAfter(ctx.name(), "websocket-frames", new WebSocketFrameAggregator(server.config().maxBodyBytes()));
+    pipeline.remove(this);
+    handshaker.handshake(channel, request).addListener(future -> {
+      if (future.isSuccess()) {
+        call.start();
+      } else {
+        channel.close();
+      }
+    });
   }
 
   /** Shutdown: answer what is in flight, then close; an idle connection closes at once. */

@@ -13,6 +13,7 @@ import dev.gatehouse.gateway.health.HealthStatus;
 import dev.gatehouse.gateway.metadata.RequestMetadata;
 import dev.gatehouse.gateway.metadata.ResponseMetadata;
 import dev.gatehouse.gateway.upstream.GrpcTimeout;
+import dev.gatehouse.gateway.upstream.StreamingCall;
 import dev.gatehouse.gateway.upstream.UnaryCall;
 import dev.gatehouse.gateway.upstream.UnaryResult;
 import dev.gatehouse.gateway.upstream.UpstreamChannel;
@@ -24,6 +25,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -56,11 +59,15 @@ final class RequestDispatcher {
   void dispatch(Exchange exchange) {
     String path = exchange.path();
     ErrorAnswers errors = server.errors();
-    if (path.equals(server.config().healthPath()) && exchange.method().equals("GET")) {
+    if (isHealthCheck(exchange)) {
       checkHealth(exchange);
       return;
     }
-    RouteLookup lookup = routes.match(exchange.method(), path);
+    if (WebSocketUpgrade.isUpgrade(exchange.head()) && !(exchange.channel() instanceof Http2StreamChannel)) {
+      upgradeToWebSocket(exchange);
+      return;
+    }
+    RouteLookup lookup = exchange.lookup() != null ? exchange.lookup() : routes.match(exchange.method(), path);
     if (lookup instanceof RouteLookup.MethodNotAllowed notAllowed) {
       Answer answer = errors.of(GrpcCode.UNIMPLEMENTED, "method " + exchange.method() + " not allowed on "
           + path + " (allowed: " + notAllowed.allowHeader() + ")").withStatus(HttpResponseStatus.METHOD_NOT_ALLOWED);
@@ -74,23 +81,28 @@ final class RequestDispatcher {
     }
     RouteMatch match = matched.match();
     Route route = match.route();
+    String grpcMethod = route.grpcMethodName();
+    MethodDescriptor<byte[], byte[]> method = upstream.method(grpcMethod);
+    if (method == null || !method.getType().clientSendsOneMessage()) {
+      // Client streams are dispatched as their body arrives (dispatchStreamedUpload); none should get here.
+      exchange.complete(errors.of(GrpcCode.UNIMPLEMENTED, "method " + grpcMethod + " cannot be served here"));
+      return;
+    }
     HttpHeaders headers = exchange.headers();
     String accept = headers.get(HttpHeaderNames.ACCEPT);
-    String jsonType = MediaTypes.negotiateJson(accept);
-    if (jsonType == null && !HttpBodies.isRawResponse(route)) {
-      exchange.complete(errors.of(GrpcCode.INVALID_ARGUMENT, "Accept: " + accept
-          + " (expected: application/json or a +json type)").withStatus(HttpResponseStatus.NOT_ACCEPTABLE));
+    boolean serverStreaming = !method.getType().serverSendsOneMessage();
+    StreamFormat format = serverStreaming ? MediaTypes.negotiateStream(accept) : null;
+    String jsonType = serverStreaming ? null : MediaTypes.negotiateJson(accept);
+    if (serverStreaming ? format == null : jsonType == null && !HttpBodies.isRawResponse(route)) {
+      exchange.complete(notAcceptable(accept, serverStreaming));
       return;
     }
     byte[] request = bind(exchange, match);
     if (request == null) {
       return;
     }
-    String grpcMethod = route.grpcMethodName();
-    MethodDescriptor<byte[], byte[]> method = upstream.method(grpcMethod);
-    if (method == null || method.getType() != MethodDescriptor.MethodType.UNARY) {
-      exchange.complete(errors.of(GrpcCode.UNIMPLEMENTED, "streaming method " + grpcMethod
-          + " is not served over HTTP/1.1 JSON yet"));
+    if (serverStreaming) {
+      startStreamed(exchange, match, method, format, null, accept, request);
       return;
     }
     Metadata metadata = RequestMetadata.of(headers, server.config().metadataPrefix(),
@@ -99,6 +111,118 @@ final class RequestDispatcher {
     UnaryCall call = UnaryCall.start(upstream, method, metadata, request, timeoutNanos, exchange.channel().eventLoop(),
         result -> exchange.complete(answer(exchange, route, jsonType, accept, result)));
     exchange.upstreamCall(call, grpcMethod);
+  }
+
+  private boolean isHealthCheck(Exchange exchange) {
+    return exchange.path().equals(server.config().healthPath()) && exchange.method().equals("GET");
+  }
+
+  /**
+   * Whether the request goes to a client- or bidi-streaming method, whose body is sent upstream message by message
+   * as it arrives; called with the request's head. Remembers the route found in the exchange.
+   */
+  boolean isStreamedUpload(Exchange exchange) {
+    if (isHealthCheck(exchange) || WebSocketUpgrade.isUpgrade(exchange.head())) {
+      return false;
+    }
+    RouteLookup lookup = routes.match(exchange.method(), exchange.path());
+    exchange.lookup(lookup);
+    if (!(lookup instanceof RouteLookup.Matched matched)) {
+      return false;
+    }
+    MethodDescriptor<byte[], byte[]> method = upstream.method(matched.match().route().grpcMethodName());
+    return method != null && !method.getType().clientSendsOneMessage();
+  }
+
+  /**
+   * Starts the call of a client- or bidi-streaming request whose head just arrived; its body chunks then go to the
+   * exchange's {@link StreamedCall}. Errors found at once are answered, and the body is skipped.
+   *
+   * @throws StatusException for bad headers ({@code Grpc-Timeout}, binary metadata)
+   */
+  void dispatchStreamedUpload(Exchange exchange) {
+    RouteMatch match = ((RouteLookup.Matched) exchange.lookup()).match();
+    Route route = match.route();
+    MethodDescriptor<byte[], byte[]> method = upstream.method(route.grpcMethodName());
+    HttpHeaders headers = exchange.headers();
+    String accept = headers.get(HttpHeaderNames.ACCEPT);
+    boolean serverStreaming = !method.getType().serverSendsOneMessage();
+    StreamFormat format = serverStreaming ? MediaTypes.negotiateStream(accept) : null;
+    String jsonType = serverStreaming ? null : MediaTypes.negotiateJson(accept);
+    if (serverStreaming ? format == null : jsonType == null) {
+      exchange.complete(notAcceptable(accept, serverStreaming));
+      return;
+    }
+    if (HttpBodies.isRawRequest(route)) {
+      exchange.complete(server.errors().of(GrpcCode.UNIMPLEMENTED, "method " + route.grpcMethodName()
+          + " streams google.api.HttpBody requests, which the gateway does not serve"));
+      return;
+    }
+    String contentType = headers.get(HttpHeaderNames.CONTENT_TYPE);
+    if (contentType != null && !MediaTypes.isJson(contentType)) {
+      exchange.complete(unsupportedMediaType(contentType));
+      return;
+    }
+    startStreamed(exchange, match, method, format, jsonType, accept, null);
+  }
+
+  private void startStreamed(Exchange exchange, RouteMatch match, MethodDescriptor<byte[], byte[]> method,
+      StreamFormat format, String jsonType, String accept, byte[] request) {
+    HttpHeaders headers = exchange.headers();
+    Metadata metadata = RequestMetadata.of(headers, server.config().metadataPrefix(),
+        exchange.channel().remoteAddress());
+    long timeoutNanos = timeoutNanos(headers);
+    Route route = match.route();
+    StreamedCall streamed = new StreamedCall(exchange, server, transcoder, match, format,
+        result -> answer(exchange, route, jsonType, accept, result), request == null);
+    exchange.streamedCall(streamed, route.grpcMethodName());
+    StreamingCall call = StreamingCall.start(upstream, method, metadata, timeoutNanos,
+        exchange.channel().eventLoop(), streamed);
+    streamed.started(call, request);
+  }
+
+  /** Answers a WebSocket handshake by switching the connection to a {@link WebSocketCall} for its route. */
+  private void upgradeToWebSocket(Exchange exchange) {
+    RouteLookup lookup = WebSocketUpgrade.route(routes, exchange.path());
+    if (!(lookup instanceof RouteLookup.Matched matched)) {
+      exchange.complete(server.errors().of(GrpcCode.NOT_FOUND, "no route for a WebSocket to " + exchange.path()));
+      return;
+    }
+    RouteMatch match = matched.match();
+    MethodDescriptor<byte[], byte[]> method = upstream.method(match.route().grpcMethodName());
+    String query = WebSocketUpgrade.queryWithoutMetadata(exchange.rawQuery());
+    Metadata metadata = RequestMetadata.of(WebSocketUpgrade.metadataHeaders(exchange.head(), exchange.rawQuery()),
+        server.config().metadataPrefix(), exchange.channel().remoteAddress());
+    long timeoutNanos = timeoutNanos(exchange.headers());
+    byte[] request = method.getType().clientSendsOneMessage() && WebSocketUpgrade.bindsNoBody(match)
+        ? transcoder.bind(match, null, query) : null;
+    WebSocketServerHandshaker handshaker = WebSocketUpgrade.handshaker(exchange.head(),
+        server.config().maxBodyBytes());
+    if (handshaker == null) {
+      Answer answer = server.errors().of(GrpcCode.INVALID_ARGUMENT, "Sec-WebSocket-Version: "
+          + exchange.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION) + " (expected: 13)")
+          .withStatus(HttpResponseStatus.UPGRADE_REQUIRED);
+      answer.headers().set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13");
+      exchange.complete(answer);
+      return;
+    }
+    exchange.upstreamCall(null, match.route().grpcMethodName());
+    WebSocketCall call = new WebSocketCall(server, transcoder, upstream, method, match, query, metadata,
+        timeoutNanos, request);
+    exchange.connection().switchToWebSocket(exchange, call, handshaker, WebSocketUpgrade.full(exchange.head()));
+  }
+
+  private Answer notAcceptable(String accept, boolean stream) {
+    String expected = stream
+        ? "application/json, application/x-ndjson, text/event-stream or application/json; stream=array"
+        : "application/json or a +json type";
+    return server.errors().of(GrpcCode.INVALID_ARGUMENT, "Accept: " + accept + " (expected: " + expected + ")")
+        .withStatus(HttpResponseStatus.NOT_ACCEPTABLE);
+  }
+
+  private Answer unsupportedMediaType(String contentType) {
+    return server.errors().of(GrpcCode.INVALID_ARGUMENT, "Content-Type: " + contentType
+        + " (expected: application/json or a +json type)").withStatus(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE);
   }
 
   /** The request message, or {@code null} after answering an unacceptable body. */
@@ -115,8 +239,7 @@ final class RequestDispatcher {
       return HttpBodies.concat(HttpBodies.encodeRequestBody(route, contentType, body), rest);
     }
     if (contentType != null && !MediaTypes.isJson(contentType)) {
-      exchange.complete(server.errors().of(GrpcCode.INVALID_ARGUMENT, "Content-Type: " + contentType
-          + " (expected: application/json or a +json type)").withStatus(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE));
+      exchange.complete(unsupportedMediaType(contentType));
       return null;
     }
     return transcoder.bind(match, body, exchange.rawQuery());

@@ -30,6 +30,8 @@ public final class JsonSequenceSplitter {
   private long pendingBase;
   /** Absolute offset where the value in progress starts, or -1 between values. */
   private long valueStart = -1;
+  /** Absolute offset just after the last complete value. */
+  private long lastEnd;
   private int depth;
   private int values;
   private boolean ended;
@@ -103,7 +105,7 @@ public final class JsonSequenceSplitter {
       for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.NOT_AVAILABLE;
           token = parser.nextToken()) {
         if (valueStart < 0) {
-          valueStart = parser.currentTokenLocation().getByteOffset();
+          valueStart = firstNonWhitespace(lastEnd);
         }
         if (token.isStructStart()) {
           depth++;
@@ -115,17 +117,38 @@ public final class JsonSequenceSplitter {
           values++;
           sink.accept(slice(valueStart, end));
           valueStart = -1;
+          lastEnd = end;
         }
       }
     } catch (IOException e) {
       throw invalid(e);
     }
-    long keepFrom = valueStart >= 0 ? valueStart : parser.currentLocation().getByteOffset();
+    if (valueStart < 0) {
+      // Whitespace between values is consumed; keeping it would let a body of blanks grow without bound.
+      lastEnd = firstNonWhitespace(lastEnd);
+    }
+    long keepFrom = valueStart >= 0 ? valueStart : lastEnd;
     if (valueStart >= 0 && pendingBase + pendingLength - valueStart > maxValueBytes) {
       throw new StatusException(GrpcCode.RESOURCE_EXHAUSTED, "request message #" + (values + 1)
           + " larger than " + maxValueBytes + " bytes");
     }
     compact(keepFrom);
+  }
+
+  /**
+   * Where the value after {@code from} starts. Only whitespace may separate values (anything else fails to parse),
+   * so this is the first byte that is not whitespace; the parser's token offsets are not relied upon here.
+   */
+  private long firstNonWhitespace(long from) {
+    int i = (int) (from - pendingBase);
+    while (i < pendingLength && isWhitespace(pending[i])) {
+      i++;
+    }
+    return pendingBase + i;
+  }
+
+  private static boolean isWhitespace(byte b) {
+    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
   }
 
   private byte[] slice(long from, long to) {

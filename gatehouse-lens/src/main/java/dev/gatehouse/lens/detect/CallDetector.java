@@ -227,16 +227,16 @@ final class CallDetector {
   private void onReset(CallEndEvent end, CallStartEvent start, String call, String after) {
     ErrorCode code = end.resetCode();
     Direction by = end.resetBy();
+    if (start != null && ClientStatus.resetAtDeadline(end, start.timeout())) {
+      deadlineExceeded(end, start, "the " + (by == null ? "peer" : by.label()) + " gave up at the deadline and reset "
+          + "the stream (RST_STREAM CANCEL)" + after);
+      return;
+    }
     if (by == Direction.CLIENT && ErrorCode.CANCEL.equals(code)) {
-      if (start != null && ClientStatus.resetAtDeadline(end, start.timeout())) {
-        deadlineExceeded(end, start, "the client gave up at its deadline and reset the stream (RST_STREAM "
-            + "CANCEL)" + after);
-      } else {
-        report(end.timeNanos(), Severity.INFO, FindingCode.CALL_CANCELLED, end.streamId(),
-            "the client cancelled " + call + after + " (RST_STREAM CANCEL before its deadline); the client "
-                + "reports CANCELLED",
-            "", end.firstFrameSeq(), end.lastFrameSeq());
-      }
+      report(end.timeNanos(), Severity.INFO, FindingCode.CALL_CANCELLED, end.streamId(),
+          "the client cancelled " + call + after + " (RST_STREAM CANCEL before its deadline); the client "
+              + "reports CANCELLED",
+          "", end.firstFrameSeq(), end.lastFrameSeq());
       return;
     }
     GrpcStatus derived = end.status();

@@ -1,14 +1,14 @@
 package dev.gatehouse.lens.detect;
 
 import dev.gatehouse.h2.event.CallEndEvent;
-import dev.gatehouse.h2.event.Direction;
 import dev.gatehouse.h2.frame.ErrorCode;
 import dev.gatehouse.h2.grpc.GrpcStatus;
 import java.time.Duration;
 
 /**
- * The status the client reports for a call, where it differs from what the wire says: a client that resets a call
- * with CANCEL when its deadline passes reports DEADLINE_EXCEEDED, not CANCELLED. Used by the detectors and the
+ * The status the client reports for a call, where it differs from what the wire says: a call reset with CANCEL once
+ * its deadline passed (by the client's timer, or by the server's, which also runs from {@code grpc-timeout}) is
+ * reported as DEADLINE_EXCEEDED, not CANCELLED. Used by the detectors and the
  * outputs alike, so the call summary and the findings agree.
  */
 public final class ClientStatus {
@@ -22,9 +22,9 @@ public final class ClientStatus {
     return resetAtDeadline(end, timeout) ? DEADLINE_EXCEEDED : end.status();
   }
 
-  /** Whether the client reset the call with CANCEL once its {@code grpc-timeout} ran out. */
+  /** Whether a side reset the call with CANCEL once its {@code grpc-timeout} ran out. */
   public static boolean resetAtDeadline(CallEndEvent end, Duration timeout) {
-    return timeout != null && end.resetBy() == Direction.CLIENT && ErrorCode.CANCEL.equals(end.resetCode())
+    return timeout != null && ErrorCode.CANCEL.equals(end.resetCode())
         && deadlinePassed(timeout, end.durationNanos());
   }
 

@@ -100,6 +100,13 @@ final class ConnectionDetector {
           frame.seq());
       return;
     }
+    if (goAway.errorCode().code() == 0 && frame.direction() == Direction.CLIENT) {
+      report(frame.timeNanos(), Severity.INFO, FindingCode.GOAWAY_GRACEFUL, 0,
+          "the client sent GOAWAY NO_ERROR (" + last + debug + "): it is closing the connection, as a channel does "
+              + "when it shuts down or idles out",
+          "", frame.seq());
+      return;
+    }
     if (goAway.errorCode().code() == 0) {
       String meaning = goAway.drainAnnouncement()
           ? "it is draining (graceful shutdown or max connection age): calls in flight may finish, new calls go "

@@ -288,7 +288,12 @@ public final class TextOutput implements LensListener, AutoCloseable {
   /** {@code [  1.234567] c7 }: seconds since the connection opened, with microseconds. */
   private static String prefix(LensConnection connection, long timeNanos) {
     long micros = Math.max(0, connection.sinceOpen(timeNanos)) / 1_000;
-    return String.format(Locale.ROOT, "[%4d.%06d] c%d ", micros / 1_000_000, micros % 1_000_000, connection.id());
+    StringBuilder out = new StringBuilder(24).append('[');
+    String seconds = Long.toString(micros / 1_000_000);
+    out.append("    ", 0, Math.max(0, 4 - seconds.length())).append(seconds).append('.');
+    String fraction = Long.toString(micros % 1_000_000);
+    out.append("000000", 0, 6 - fraction.length()).append(fraction);
+    return out.append("] c").append(connection.id()).append(' ').toString();
   }
 
   private static String indent() {

@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
  * One client connection and its upstream connection, both on the same event loop, so everything here runs on one
  * thread and needs no locks.
  *
- * <p>Buffer ownership: a chunk read from one side is shown to the observer (which reads it in place, without copying
- * or retaining it) and then handed to {@code writeAndFlush} on the other side, which releases it once written. If the
- * other side is gone, the chunk is released here. At most one chunk per direction is in flight, because the next
+ * <p>Buffer ownership: a chunk read from one side is handed to {@code writeAndFlush} on the other side, which releases
+ * it once written; a retained duplicate (same memory, no copy) is shown to the observer right after the write was
+ * issued and released here when the observer returns. If the other side is gone, the chunk is observed and released
+ * here. At most one chunk per direction is in flight, because the next
  * read is requested only when the write of the previous chunk succeeded: a slow receiver slows the sender through
  * TCP, and the lens never buffers more than a chunk per direction.
  */
@@ -63,15 +64,24 @@ final class ProxiedConnection {
     client.close();
   }
 
-  /** A chunk from {@code sender}: observe it, forward it, and read the next one once it is written. */
+  /**
+   * A chunk from {@code sender}: forward it, then observe it, and read the next one once it is written. The write
+   * goes first so decoding and output formatting add nothing to the forwarding latency: a retained duplicate keeps
+   * the bytes readable for the observer after the write has released the chunk.
+   */
   void onRead(Direction sender, ByteBuf chunk) {
-    observer.onBytes(sender, chunk, clock.nanoTime());
+    long timeNanos = clock.nanoTime();
     Channel from = channel(sender);
     Channel to = channel(sender.peer());
     if (to == null || !to.isActive()) {
-      chunk.release();
+      try {
+        observer.onBytes(sender, chunk, timeNanos);
+      } finally {
+        chunk.release();
+      }
       return;
     }
+    ByteBuf observed = chunk.retainedDuplicate();
     to.writeAndFlush(chunk).addListener((ChannelFutureListener) written -> {
       if (written.isSuccess()) {
         from.read();
@@ -80,6 +90,11 @@ final class ProxiedConnection {
         from.close();
       }
     });
+    try {
+      observer.onBytes(sender, observed, timeNanos);
+    } finally {
+      observed.release();
+    }
   }
 
   /** {@code sender} shut its output down (half-close): pass the FIN on once everything before it is written. */

@@ -154,6 +154,19 @@ class CraftedTrafficFindingsTest {
   }
 
   @Test
+  void serverResetAtTheDeadlineIsDeadlineExceededNotARejection() {
+    handshake();
+    client(lens, clock, H2Bytes.of().headers(1, true, request()));
+    clock.advanceMicros(1_000_000);
+    server(lens, clock, H2Bytes.of().rst(1, 0x8));
+    end();
+
+    assertThat(recorder.findings(FindingCode.DEADLINE_EXCEEDED)).singleElement()
+        .satisfies(finding -> assertThat(finding.text()).contains("the server gave up at the deadline"));
+    assertThat(recorder.findings(FindingCode.RST_BEFORE_TRAILERS)).isEmpty();
+  }
+
+  @Test
   void missingTeAndWrongContentTypeAreRequestLint() {
     handshake();
     client(lens, clock, H2Bytes.of().headers(1, true, ":method", "POST", ":scheme", "http", ":path", "/a.B/C",
