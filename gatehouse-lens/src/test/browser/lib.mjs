@@ -82,22 +82,33 @@ export async function contrastFailures(page) {
     };
     const over = (top, bottom) => ({ r: top.r * top.a + bottom.r * (1 - top.a),
       g: top.g * top.a + bottom.g * (1 - top.a), b: top.b * top.a + bottom.b * (1 - top.a), a: 1 });
-    const background = (element) => {
+    const htmlBackground = (element) => {
       const layers = [];
       for (let e = element; e; e = e.parentElement) {
-        const style = getComputedStyle(e);
-        if (e instanceof SVGElement && e.tagName !== 'svg') {
-          // A text drawn over a mark (badge, state bar) sits on the previous sibling rect.
-          const rect = e.tagName === 'text' ? e.previousElementSibling : null;
-          if (rect && rect.tagName === 'rect') {
-            const fill = parse(getComputedStyle(rect).fill);
-            if (fill && fill.a > 0) layers.push({ ...fill, a: fill.a * (+getComputedStyle(rect).opacity || 1) });
-          }
-          continue;
-        }
-        const colour = parse(style.backgroundColor);
+        const colour = parse(getComputedStyle(e).backgroundColor);
         if (colour && colour.a > 0) layers.push(colour);
         if (colour && colour.a === 1) break;
+      }
+      return layers.reverse().reduce((below, layer) => over(layer, below), { r: 255, g: 255, b: 255, a: 1 });
+    };
+    // SVG text is drawn over whatever shapes lie under it (a badge, a state bar, a highlighted row): take what is
+    // painted under its centre. Text scrolled out of sight is not checked (null).
+    const svgBackground = (text) => {
+      const box = text.getBoundingClientRect();
+      const stack = document.elementsFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      const at = stack.indexOf(text);
+      if (at < 0) return null;
+      const layers = [];
+      for (const e of stack.slice(at + 1)) {
+        if (!(e instanceof SVGElement)) {
+          layers.push(htmlBackground(e));
+          break;
+        }
+        if (e.tagName === 'rect' || e.tagName === 'path') {
+          const style = getComputedStyle(e);
+          const fill = parse(style.fill);
+          if (fill && fill.a > 0) layers.push({ ...fill, a: fill.a * Number(style.opacity || 1) });
+        }
       }
       return layers.reverse().reduce((below, layer) => over(layer, below), { r: 255, g: 255, b: 255, a: 1 });
     };
@@ -114,7 +125,8 @@ export async function contrastFailures(page) {
       if (style.visibility === 'hidden' || element.closest('[hidden]')) continue;
       const raw = parse(element instanceof SVGElement ? style.fill : style.color);
       if (!raw) continue;
-      const bg = background(element);
+      const bg = element instanceof SVGElement ? svgBackground(element) : htmlBackground(element);
+      if (!bg) continue;
       const fg = over(raw, bg);
       const size = parseFloat(style.fontSize);
       const bold = Number(style.fontWeight) >= 700;

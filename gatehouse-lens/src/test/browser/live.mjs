@@ -40,6 +40,7 @@ await run(async (opened) => {
   check(await page.locator('#timeline svg rect').count() >= 3, 'the stream states are drawn');
   check(await page.locator('#windows path.series').count() >= 2, 'the window chart has lines');
   check(await page.locator('#windows rect.stall').count() >= 1, 'the stall is shaded on the window chart');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/live-overview.png` });
 
   // A finding leads to its evidence frames.
@@ -61,8 +62,7 @@ await run(async (opened) => {
   check(inView, 'the ladder scrolled to the evidence frame');
   check((await page.locator('#details-body').textContent()).includes('DEADLINE_EXCEEDED'),
     'the details panel explains the finding');
-  await page.locator('#ladder-section').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${shots}/live-finding.png` });
+  await page.locator('.split').screenshot({ path: `${shots}/live-finding.png` });
 
   // Filters.
   await page.selectOption('#filter-status', 'DEADLINE_EXCEEDED');
@@ -130,5 +130,6 @@ await run(async (opened) => {
   check(failures.length === 0, `text contrast reaches WCAG AA ${JSON.stringify(failures)}`);
   await page.locator('#windows').screenshot({ path: `${shots}/live-windows.png` });
   await page.locator('#timeline').screenshot({ path: `${shots}/live-timeline.png` });
+  await page.locator('#calls').screenshot({ path: `${shots}/live-calls.png` });
   check(problems.length === 0, `no page errors ${JSON.stringify(problems)}`);
 });

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Gatehouse.Version.class,
     description = "A gRPC gateway and HTTP/2 lens.",
-    subcommands = {DemoCommand.class, ServeCommand.class, RoutesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ServeCommand.class, RoutesCommand.class, LensCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Gatehouse {
 
   private Gatehouse() {}

@@ -40,10 +40,13 @@ class LensConfigTest {
   @Test
   void lensWritesItsTextOutputToTheConfiguredFile(@TempDir Path dir) throws Exception {
     Path output = dir.resolve("lens.txt");
+    Path descriptors = dir.resolve("testing.desc");
+    try (java.io.InputStream in = getClass().getResourceAsStream("/gatehouse/testing/v1/testing.desc")) {
+      Files.write(descriptors, in.readAllBytes());
+    }
     try (JavaLibraryServer server = JavaLibraryServer.start(0)) {
       LensConfig config = LensConfig.of("127.0.0.1:0", "127.0.0.1:" + server.port())
-          .withDescriptorSet(Path.of("target-lens/../src/test/resources/../../../../gatehouse-testing"))
-          .withDescriptorSet(null).withOutput(output);
+          .withDescriptorSet(descriptors).withOutput(output);
       try (LensServer lens = Lens.start(config)) {
         ClientRun run = ForeignPeer.JAVA.runClient("127.0.0.1:" + lens.port(), Scenario.UNARY);
         assertThat(run.passed()).as(run.describe()).isTrue();
@@ -53,6 +56,7 @@ class LensConfigTest {
     assertThat(Files.readString(output))
         .contains("C→S connection preface")
         .contains("HEADERS frame <length=")
+        .contains("message stream 3 #0 /gatehouse.testing.v1.Library/GetShelf (11 bytes): {\"name\":\"shelves/1\"}")
         .contains("call stream 3 /gatehouse.testing.v1.Library/GetShelf: OK (0)");
   }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.server;
 
 import dev.gatehouse.gateway.config.GatewayConfig;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -11,6 +12,9 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2Connection;
+import io.netty.handler.codec.http2.Http2ConnectionAdapter;
+import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -120,6 +124,29 @@ final class ConnectionInitializer extends ChannelInitializer<SocketChannel> {
       pipeline.remove(HttpConnectionHandler.class);
     }
     pipeline.addLast("h2", frameCodec()).addLast("h2-streams", multiplexer());
+  }
+
+  /**
+   * Shutdown of a connection that is not HTTP/1.1: once its streams in flight have ended, it closes, which sends
+   * GOAWAY. The GOAWAY waits for the streams on purpose: some clients (Java's before 24) fail every stream of a
+   * connection on any GOAWAY. Meanwhile new streams are answered 503, like requests on a draining HTTP/1.1
+   * connection.
+   */
+  static void drainHttp2(Channel connection) {
+    Http2FrameCodec codec = connection.pipeline().get(Http2FrameCodec.class);
+    if (codec == null || codec.connection().numActiveStreams() == 0) {
+      connection.close();
+      return;
+    }
+    Http2Connection http2 = codec.connection();
+    http2.addListener(new Http2ConnectionAdapter() {
+      @Override
+      public void onStreamClosed(Http2Stream stream) {
+        if (http2.numActiveStreams() == 0) {
+          connection.close();
+        }
+      }
+    });
   }
 
   private Http2FrameCodec frameCodec() {

@@ -94,8 +94,16 @@ final class Exchange {
 
   /** Whether the client asked for trailers ({@code TE: trailers}), so trailer metadata may go as HTTP trailers. */
   boolean acceptsTrailers() {
-    // HTTP/2 always has trailers; only HTTP/1.1 clients must ask for them.
-    return channel() instanceof Http2StreamChannel || head.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true);
+    return head.headers().containsValue(HttpHeaderNames.TE, HttpHeaderValues.TRAILERS, true);
+  }
+
+  /**
+   * Whether trailers may follow a streamed response, whose headers are gone: always on HTTP/2, where every response
+   * can end with trailers; on HTTP/1.1 when the client asked for them. A buffered answer follows
+   * {@link #acceptsTrailers()} instead, so that clients that cannot read trailers get the metadata as headers.
+   */
+  boolean canSendTrailers() {
+    return channel() instanceof Http2StreamChannel || acceptsTrailers();
   }
 
   /**

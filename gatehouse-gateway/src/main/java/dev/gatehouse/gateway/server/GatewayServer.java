@@ -138,8 +138,7 @@ public final class GatewayServer implements AutoCloseable {
         if (handler != null) {
           handler.drain();
         } else {
-          // HTTP/2 (or a TLS handshake not done yet): closing sends GOAWAY and lets the streams in flight finish.
-          connection.close();
+          ConnectionInitializer.drainHttp2(connection);
         }
       });
     }

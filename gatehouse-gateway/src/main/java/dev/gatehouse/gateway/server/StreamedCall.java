@@ -241,7 +241,7 @@ final class StreamedCall implements StreamingCall.Listener {
     }
     byte[] end = format.framing().end(!framedAny);
     DefaultLastHttpContent last = new DefaultLastHttpContent(Unpooled.wrappedBuffer(end));
-    if (exchange.acceptsTrailers()) {
+    if (exchange.canSendTrailers()) {
       ResponseMetadata.addTrailers(trailers, last.trailingHeaders());
     }
     int code = failure != null ? failure.code().value() : status.getCode().value();

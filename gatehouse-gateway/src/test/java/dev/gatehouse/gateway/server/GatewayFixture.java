@@ -20,7 +20,9 @@ final class GatewayFixture implements AutoCloseable {
 
   final BlockingQueue<AccessLogEntry> accessLog = new LinkedBlockingQueue<>();
   final GatewayServer gateway;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** HTTP/1.1 on purpose: these tests check HTTP/1.1 semantics, and Java's default would upgrade to h2c. */
+  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
 
   GatewayFixture(int upstreamPort) {
     this(GatewayConfig.builder().upstream(new HostPort("127.0.0.1", upstreamPort)));

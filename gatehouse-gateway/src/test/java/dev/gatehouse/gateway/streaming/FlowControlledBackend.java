@@ -6,14 +6,21 @@ import dev.gatehouse.testing.v1.BulkCreateBooksResponse;
 import dev.gatehouse.testing.v1.CreateBookRequest;
 import dev.gatehouse.testing.v1.GetShelfRequest;
 import dev.gatehouse.testing.v1.LibraryGrpc;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +43,8 @@ final class FlowControlledBackend implements AutoCloseable {
   final AtomicLong received = new AtomicLong();
   final CountDownLatch cancelled = new CountDownLatch(1);
   final Semaphore uploadPermits = new Semaphore(0);
+  /** The request metadata of every call. */
+  final BlockingQueue<Metadata> requestHeaders = new LinkedBlockingQueue<>();
   /** Whether the last send found the call not ready: the gateway is not taking messages. */
   volatile boolean blocked;
 
@@ -43,7 +52,14 @@ final class FlowControlledBackend implements AutoCloseable {
 
   FlowControlledBackend() {
     server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(new Library())
+        .addService(ServerInterceptors.intercept(new Library(), new ServerInterceptor() {
+          @Override
+          public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+              ServerCallHandler<Q, R> next) {
+            requestHeaders.add(headers);
+            return next.startCall(call, headers);
+          }
+        }))
         .build();
     try {
       server.start();

@@ -95,7 +95,7 @@ class RealClientsTest {
   @Test
   void curlSeesTrailerMetadataAsRealHttp2Trailers() throws Exception {
     String headersAndTrailers = output(curl("--http2-prior-knowledge", "-D", "-", "-o", "/dev/null",
-        "-H", "Grpc-Metadata-X-Echo-Id: 7", "-H", "Content-Type: application/json", "-d", "{\"stringValue\":\"x\"}",
+        "-H", "TE: trailers", "-H", "Grpc-Metadata-X-Echo-Id: 7", "-H", "Content-Type: application/json", "-d", "{\"stringValue\":\"x\"}",
         cleartext.uri("/v1/echo").toString()));
 
     String[] blocks = headersAndTrailers.split("\r?\n\r?\n");

@@ -7,6 +7,7 @@ import dev.gatehouse.core.descriptor.ServiceCatalog;
 import dev.gatehouse.core.json.JsonOptions;
 import dev.gatehouse.core.json.ProtoJson;
 import dev.gatehouse.h2.event.Direction;
+import dev.gatehouse.h2.protobuf.SchemalessProtobuf;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Messages are printed as JsonFormat prints them in compact form, leaving out fields that hold their default
  * (the lens shows what was sent). Without a descriptor set, or for a method the set does not know, a message is
- * not rendered and the output shows its bytes instead.
+ * decoded without a schema by the h2 module (field numbers as keys); bytes that are not protobuf at all are not
+ * rendered and the output shows them in hex.
  */
 public final class PayloadRenderer {
 
@@ -88,14 +90,21 @@ public final class PayloadRenderer {
     }
     Descriptor type = type(method, sender);
     if (type == null) {
-      return Rendered.failed(described ? "method not in the descriptor set" : "no descriptor set");
+      return schemaless(bytes, described ? "method not in the descriptor set" : "no descriptor set", note);
     }
     try {
       return new Rendered(new String(json.toJson(type, bytes), StandardCharsets.UTF_8), type.getFullName(), note);
     } catch (RuntimeException e) {
-      // Bytes that do not parse as the type are shown raw; the call itself will fail and tell why.
-      return new Rendered(null, type.getFullName(), "not a valid " + type.getFullName() + ": " + e.getMessage());
+      // Bytes that do not parse as the type are shown by field number; the call itself will fail and tell why.
+      return schemaless(bytes, "not a valid " + type.getFullName() + ": " + e.getMessage(), note);
     }
+  }
+
+  /** The h2 module's schema-less decoding (keys are field numbers), or no JSON when the bytes are not protobuf. */
+  private static Rendered schemaless(byte[] bytes, String why, String note) {
+    String fields = SchemalessProtobuf.toJson(bytes);
+    String reason = why + ", decoded without a schema" + (note == null ? "" : "; " + note);
+    return fields == null ? Rendered.failed(why + "; not a protobuf message") : new Rendered(fields, null, reason);
   }
 
   /** A {@code grpc-status-details-bin} value (a serialized {@code google.rpc.Status}) as JSON. */

@@ -17,7 +17,8 @@ function messageBlock(message) {
     + (message.compressed ? ' · compressed' : '')
     + (message.cut ? ` · cut off (${message.cut}, ${message.received} of ${message.length} B)` : '');
   let body;
-  if (message.json !== undefined) body = JSON.stringify(message.json, null, 2);
+  if (message.cut) body = `(cut off: ${message.received} of ${message.length} bytes arrived, too few to decode)`;
+  else if (message.json !== undefined) body = JSON.stringify(message.json, null, 2);
   else if (message.json_omitted) body = `(JSON omitted: ${message.json_omitted})`;
   else if (message.base64) body = `(not decoded${message.note ? `: ${message.note}` : ''}) base64 ${message.base64}`;
   else body = message.note || '(no payload)';
@@ -26,10 +27,12 @@ function messageBlock(message) {
 
 /** The first messages of a direction; a long stream would bury the rest of the page. */
 function messageBlocks(messages) {
-  const shown = messages.slice(0, MAX_MESSAGES).map(messageBlock);
-  if (messages.length > MAX_MESSAGES) {
-    shown.push(h('p', { class: 'sub' }, `… and ${messages.length - MAX_MESSAGES} more (all of them are in the lens's `
-      + 'JSON Lines output)'));
+  // A cut-off message is evidence of what went wrong: always shown.
+  const chosen = messages.filter((message, i) => i < MAX_MESSAGES || message.cut);
+  const shown = chosen.map(messageBlock);
+  if (messages.length > chosen.length) {
+    shown.splice(MAX_MESSAGES, 0, h('p', { class: 'sub' }, `… ${messages.length - chosen.length} more not shown `
+      + '(all of them are in the lens\'s JSON Lines output)'));
   }
   return shown;
 }

@@ -6,7 +6,7 @@ import { s, sinceOpen } from './dom.js';
 
 const CLIENT_X = 150;
 const HEAD = 46;
-const ROW = 26;
+const ROW = 30;
 /** Rows drawn at most: the latest ones; filters reach older frames. */
 export const MAX_ROWS = 4000;
 
@@ -45,8 +45,8 @@ export function describe(frame, conn) {
 function badge(x, text, colour) {
   const width = text.length * 6 + 8;
   return s('g', { class: 'mark', 'aria-hidden': 'true' },
-    s('rect', { x: x - width / 2, y: 14, width, height: 11, rx: 3, fill: colour }),
-    s('text', { x, y: 22.5, 'text-anchor': 'middle', class: 'mark-text' }, text));
+    s('rect', { x: x - width / 2, y: 17, width, height: 12, rx: 3, fill: colour }),
+    s('text', { x, y: 26, 'text-anchor': 'middle', class: 'mark-text' }, text));
 }
 
 /**
@@ -69,10 +69,10 @@ export function renderLadder(container, conn, filters, { highlight, selected, on
   svg.append(defs);
   svg.append(
     s('text', { x: CLIENT_X, y: 16, 'text-anchor': 'middle', class: 'lane-label' }, 'Client'),
-    s('text', { x: CLIENT_X, y: 32, 'text-anchor': 'middle', class: 'time' }, conn.client || ''),
+    s('text', { x: CLIENT_X, y: 32, 'text-anchor': 'middle', class: 'lane-address' }, conn.client || ''),
     s('text', { x: SERVER_X, y: 16, 'text-anchor': 'middle', class: 'lane-label' }, 'Server'),
-    s('text', { x: SERVER_X, y: 32, 'text-anchor': 'middle', class: 'time' }, conn.upstream || ''),
-    s('text', { x: 8, y: 32, class: 'time' }, 'time'),
+    s('text', { x: SERVER_X, y: 32, 'text-anchor': 'middle', class: 'lane-address' }, conn.upstream || ''),
+    s('text', { x: 8, y: 32, class: 'lane-address' }, 'since open'),
     s('line', { x1: CLIENT_X, y1: HEAD - 6, x2: CLIENT_X, y2: height, class: 'lane' }),
     s('line', { x1: SERVER_X, y1: HEAD - 6, x2: SERVER_X, y2: height, class: 'lane' }));
   const rows = new Map();
@@ -88,8 +88,8 @@ export function renderLadder(container, conn, filters, { highlight, selected, on
       tabindex: '-1', 'aria-selected': selected === frame.seq ? 'true' : 'false', 'aria-label': describe(frame, conn),
       dataset: { seq: frame.seq, type: frame.type, stream: frame.stream } },
       s('rect', { class: 'bg', x: 0, y: 0, width: WIDTH, height: ROW }),
-      s('text', { x: 6, y: 17, class: 'time' }, sinceOpen(frame.time - conn.opened)),
-      s('line', { x1, y1: 19, x2, y2: 19, stroke: colour, 'stroke-width': frame.type === 'DATA' ? 3 : 2,
+      s('text', { x: 6, y: 20, class: 'time' }, sinceOpen(frame.time - conn.opened)),
+      s('line', { x1, y1: 22, x2, y2: 22, stroke: colour, 'stroke-width': frame.type === 'DATA' ? 3 : 2,
         'marker-end': `url(#arrow-${FRAME_COLOURS[frame.type] ? frame.type : 'UNKNOWN'})` }),
       s('text', { x: (CLIENT_X + SERVER_X) / 2, y: 14, 'text-anchor': 'middle', fill: colour,
         'font-weight': frame.type === 'DATA' ? 400 : 600 }, `#${frame.seq} ${summary(frame)}`));
@@ -97,7 +97,7 @@ export function renderLadder(container, conn, filters, { highlight, selected, on
     if (frame.flags.includes('END_STREAM')) row.append(badge(end, 'END_STREAM', colour));
     if (frame.flags.includes('ACK')) row.append(badge(end, 'ACK', colour));
     if (frame.findings.length) {
-      row.append(s('text', { x: WIDTH - 14, y: 17, class: 'warn-mark', 'aria-hidden': 'true' }, '!'));
+      row.append(s('text', { x: WIDTH - 14, y: 20, class: 'warn-mark', 'aria-hidden': 'true' }, '!'));
     }
     row.append(s('title', {}, describe(frame, conn)));
     row.addEventListener('click', () => onSelect(frame));

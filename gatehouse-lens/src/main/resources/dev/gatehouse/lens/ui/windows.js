@@ -17,19 +17,37 @@ function name(series) {
   return series.stream === 0 ? `connection, ${who}` : `stream ${series.stream}, ${who}`;
 }
 
+/**
+ * One chart per sender of DATA (each with its own scale: a client's 1 MiB windows would flatten a server's 64 KiB
+ * ones).
+ */
 export function renderWindows(container, conn, filters) {
-  const WIDTH = Math.max(620, Math.floor(container.clientWidth) - 12);
-  let all = [...conn.windows.values()].filter((series) => series.stream === 0
+  const width = Math.max(620, Math.floor(container.clientWidth) - 12);
+  const visible = [...conn.windows.values()].filter((series) => series.stream === 0
     || filters.streamVisible(conn, series.stream));
+  if (visible.length === 0) {
+    container.replaceChildren(h('p', { class: 'empty' }, 'No DATA yet, so no window has moved.'));
+    return;
+  }
+  const blocks = [];
+  for (const sender of ['client', 'server']) {
+    const series = visible.filter((one) => one.sender === sender);
+    if (series.length === 0) continue;
+    blocks.push(h('h3', { class: 'chart-title' }, sender === 'client'
+      ? 'What the client may send (the server\'s receive windows)'
+      : 'What the server may send (the client\'s receive windows)'),
+    ...chart(width, conn, filters, sender, series));
+  }
+  container.replaceChildren(...blocks);
+}
+
+function chart(WIDTH, conn, filters, sender, chosen) {
+  let all = chosen;
   if (all.length > MAX_SERIES) {
     const latest = (series) => series.points[series.points.length - 1].time;
     const connection = all.filter((series) => series.stream === 0);
     const streams = all.filter((series) => series.stream !== 0).sort((a, b) => latest(b) - latest(a));
     all = connection.concat(streams.slice(0, MAX_SERIES - connection.length));
-  }
-  if (all.length === 0) {
-    container.replaceChildren(h('p', { class: 'empty' }, 'No DATA yet, so no window has moved.'));
-    return;
   }
   all.sort((a, b) => a.stream - b.stream || a.sender.localeCompare(b.sender));
   const start = conn.opened;
@@ -46,7 +64,7 @@ export function renderWindows(container, conn, filters) {
   const x = (time) => LEFT + ((time - start) / (end - start)) * (WIDTH - LEFT - RIGHT);
   const y = (value) => TOP + (1 - (value - min) / (max - min)) * (HEIGHT - TOP - BOTTOM);
   const svg = s('svg', { width: WIDTH, height: HEIGHT, viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img',
-    'aria-label': `flow-control windows of connection ${conn.id}: ` + all.map((series) =>
+    'aria-label': `flow-control windows of connection ${conn.id} for what the ${sender} sends: ` + all.map((series) =>
       `${name(series)} ends at ${series.points[series.points.length - 1].value} bytes`).join('; ') });
   for (let i = 0; i <= 4; i++) {
     const value = min + ((max - min) * i) / 4;
@@ -64,7 +82,7 @@ export function renderWindows(container, conn, filters) {
   svg.append(s('line', { class: 'axis-line', x1: LEFT, x2: WIDTH - RIGHT, y1: y(0), y2: y(0), stroke: '#57606a',
     'stroke-width': 1 }));
   for (const stall of conn.stalls) {
-    if (stall.stream !== 0 && !filters.streamVisible(conn, stall.stream)) continue;
+    if (stall.sender !== sender || stall.stream !== 0 && !filters.streamVisible(conn, stall.stream)) continue;
     const from = x(stall.start);
     const to = x(stall.end ?? end);
     svg.append(s('rect', { class: 'stall', x: from, y: TOP, width: Math.max(2, to - from),
@@ -91,5 +109,5 @@ export function renderWindows(container, conn, filters) {
   });
   // CSP forbids inline style attributes; CSSOM assignments are allowed.
   legend.querySelectorAll('[data-colour]').forEach((line) => { line.style.borderTopColor = line.dataset.colour; });
-  container.replaceChildren(svg, legend);
+  return [svg, legend];
 }

@@ -33,7 +33,7 @@ class TextOutputGoldenTest {
   }
 
   @Test
-  void withoutDescriptorsMessagesPrintAsHex() throws IOException {
+  void withoutDescriptorsMessagesPrintByFieldNumber() throws IOException {
     CollectingSink sink = new CollectingSink();
     FakeClock clock = new FakeClock();
     ConnectionObserver lens = Conversations.observer(clock,
@@ -42,10 +42,10 @@ class TextOutputGoldenTest {
 
     assertThat(sink.lines()).filteredOn(line -> line.contains(" message stream 1 "))
         .containsExactly(
-            "[   0.000600] c1 C→S message stream 1 #0 /gatehouse.testing.v1.Library/GetShelf (11 bytes): "
-                + "0a097368656c7665732f31 (no descriptor set)",
-            "[   0.000800] c1 S→C message stream 1 #0 /gatehouse.testing.v1.Library/GetShelf (20 bytes): "
-                + "0a097368656c7665732f3112077468656d652d31 (no descriptor set)");
+            "[   0.000600] c1 C→S message stream 1 #0 /gatehouse.testing.v1.Library/GetShelf (11 bytes, "
+                + "no descriptor set, decoded without a schema): {\"1\":\"shelves/1\"}",
+            "[   0.000800] c1 S→C message stream 1 #0 /gatehouse.testing.v1.Library/GetShelf (20 bytes, "
+                + "no descriptor set, decoded without a schema): {\"1\":\"shelves/1\",\"2\":\"theme-1\"}");
   }
 
   @Test

@@ -66,7 +66,7 @@ final class BrowserScript implements AutoCloseable {
     }
     if (!missing.isEmpty()) {
       throw new AssertionError("the browser tests need " + String.join(", ", missing)
-          + "; run scripts/install-test-deps (see docs/testing.md)");
+          + "; run scripts/install-test-deps (see docs/lens.md)");
     }
   }
 
