@@ -56,6 +56,10 @@ final class DemoCommand implements Callable<Integer> {
       out.println(request.curl(demo.baseUrl()));
     }
     out.println();
+    out.println("# Full-duplex bidirectional streaming over a WebSocket: paste into a browser's console");
+    out.println("# (an empty text frame ends the client's side; the close frame carries the gRPC status)");
+    out.println(DemoRequest.webSocketExample(demo.baseUrl()));
+    out.println();
     out.println("Stop with Ctrl-C.");
     out.flush();
   }

@@ -35,6 +35,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--listen", paramLabel = "HOST:PORT", description = "Where to listen (default: 127.0.0.1:8080).")
   String listen;
 
+  @Option(names = "--tls-certificate", paramLabel = "FILE",
+      description = "Serve HTTPS (HTTP/2 and HTTP/1.1 by ALPN) with this PEM certificate chain.")
+  Path tlsCertificate;
+
+  @Option(names = "--tls-private-key", paramLabel = "FILE",
+      description = "The PEM (PKCS#8) private key of --tls-certificate.")
+  Path tlsPrivateKey;
+
   @Option(names = "--max-body-bytes", paramLabel = "SIZE",
       description = "Largest request body, e.g. 4MiB (default); larger bodies get 413.")
   String maxBodyBytes;
@@ -119,6 +127,8 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, "listen", listen);
     put(flags, "upstream", upstream);
     put(flags, "descriptor-set", descriptorSet == null ? null : descriptorSet.toString());
+    put(flags, "tls-certificate", tlsCertificate == null ? null : tlsCertificate.toString());
+    put(flags, "tls-private-key", tlsPrivateKey == null ? null : tlsPrivateKey.toString());
     put(flags, "max-body-bytes", maxBodyBytes);
     put(flags, "max-header-bytes", maxHeaderBytes);
     put(flags, "metadata-prefix", metadataPrefix);

@@ -60,6 +60,16 @@ class ServeCommandTest {
   }
 
   @Test
+  void tlsFlagsTurnOnHttps() {
+    GatewayConfig config = parse("serve", "--descriptor-set", "api.desc", "--upstream", "localhost:50051",
+        "--tls-certificate", "cert.pem", "--tls-private-key", "key.pem").gatewayConfig();
+
+    assertThat(config.tls()).isTrue();
+    assertThat(config.tlsCertificate()).isEqualTo(Path.of("cert.pem"));
+    assertThat(config.tlsPrivateKey()).isEqualTo(Path.of("key.pem"));
+  }
+
+  @Test
   void aBadFlagValueNamesTheFlagAndTheExpectation() {
     assertThatThrownBy(() -> parse("serve", "--descriptor-set", "api.desc", "--upstream", "localhost:50051",
         "--shutdown-grace", "soon").gatewayConfig())
