@@ -82,7 +82,7 @@ start_program() { # start_program NAME CPU MAIN ARGS... -> sets $port and $pid
   pid=$!
   pids+=("$pid")
   for _ in $(seq 300); do
-    grep -q '^LISTENING ' "$work/$name.log" && break
+    grep -qs '^LISTENING ' "$work/$name.log" && break
     kill -0 "$pid" 2>/dev/null || { cat "$work/$name.log" >&2; echo "$name did not start" >&2; exit 1; }
     sleep 0.1
   done
@@ -174,42 +174,79 @@ wrk_once() { # wrk_once WORKLOAD: one wrk run through the gateway; prints "req/s
 profile_w1() { # records the gateway with JFR during one W1 run and prints where its CPU time goes
   local jfr="$work/gateway-w1.jfr" jfc="$work/sampling.jfc" java_home
   java_home="$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.home/ {print $2}')"
-  # JFR's "profile" settings, sampling every 2 ms instead of 10/20 ms: one busy thread gives enough samples.
-  sed -e 's/"method-sampling-java-interval">[^<]*</"method-sampling-java-interval">2 ms</' \
-      -e 's/"method-sampling-native-interval">[^<]*</"method-sampling-native-interval">2 ms</' \
-      "$java_home/lib/jfr/profile.jfc" >"$jfc"
-  local user0 sys0 user1 sys1
-  read -r user0 sys0 < <(awk '{sub(/^.*\) /, ""); print $12, $13}' "/proc/$gateway_pid/stat")
-  jcmd "$gateway_pid" JFR.start name=w1 settings="$jfc" filename="$jfr" >/dev/null
+  # JFR's low-overhead "default" settings, sampling Java code every 5 ms instead of 20 ms.
+  sed -e 's/"method-sampling-java-interval">[^<]*</"method-sampling-java-interval">5 ms</' \
+      "$java_home/lib/jfr/default.jfc" >"$jfc"
+  # The recording runs from the JVM's start: starting one in a running JVM deoptimises its compiled code, and C2 on
+  # a shared 2-core machine needs minutes to recover. So a second gateway, recorded from its start, is profiled.
+  local measured_port="$gateway_port" measured_pid="$gateway_pid" t0 t1 since
+  extra_jvm_flags=(-XX:+FlightRecorder "-XX:StartFlightRecording=name=w1,settings=$jfc")
+  start_program gateway-jfr 0 dev.gatehouse.bench.BenchGateway --upstream "$backend_port" --io-threads 1
+  extra_jvm_flags=()
+  gateway_port=$port gateway_pid=$pid
+  load gateway W1 -c "$CONNECTIONS" -n "$WARMUP_REQUESTS"
+  timeout 300 "${cmd[@]}" >/dev/null
+  wait_for_quiet
+  since=$(date +%H:%M:%S.%3N)
+  t0=$(cpu_ticks "$gateway_pid")
   load gateway W1 -c "$CONNECTIONS" -D "$PROFILE_DURATION"
   timeout $((PROFILE_DURATION + 60)) "${cmd[@]}" >"$work/profile-run.txt"
-  jcmd "$gateway_pid" JFR.stop name=w1 >/dev/null
-  read -r user1 sys1 < <(awk '{sub(/^.*\) /, ""); print $12, $13}' "/proc/$gateway_pid/stat")
-  for _ in $(seq 100); do [ -s "$jfr" ] && break; sleep 0.1; done
-  jfr print --events jdk.ExecutionSample "$jfr" >"$work/samples.txt"
-  jfr print --events jdk.NativeMethodSample "$jfr" >"$work/native.txt"
-  local total
+  t1=$(cpu_ticks "$gateway_pid")
+  jcmd "$gateway_pid" JFR.dump name=w1 filename="$jfr" >/dev/null
+  gateway_port="$measured_port" gateway_pid="$measured_pid"
+  # Only the samples of the measured window: jfr prints each event's startTime as local HH:MM:SS.mmm.
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$jfr" | awk -v since="$since" '
+    /^jdk.ExecutionSample/ {keep = 0; buffer = $0 "\n"; next}
+    /startTime = / {keep = ($3 >= since)}
+    {buffer = buffer $0 "\n"}
+    /^}/ {if (keep) printf "%s", buffer; buffer = ""}' >"$work/samples.txt"
+  local total requests
   total=$(grep -c 'jdk.ExecutionSample' "$work/samples.txt")
+  requests=$(awk '/^requests:/ {for (i = 1; i <= NF; i++) if ($(i + 1) ~ /^succeeded/) print $i}' "$work/profile-run.txt")
   echo
-  echo "JFR, gateway during one ${PROFILE_DURATION} s W1 run ($(awk '/^finished in/ {print $4, $5}' "$work/profile-run.txt")):"
-  echo "gateway CPU: user $(( (user1 - user0) * 10 )) ms, system (kernel: sockets, epoll) $(( (sys1 - sys0) * 10 )) ms" \
-    "(at $(getconf CLK_TCK) ticks/s)"
-  echo "$total Java execution samples; native samples outside epoll waits: $(awk '
-      /stackTrace = \[/ {getline; if ($0 !~ /epollWait|EPoll\.wait|Unsafe\.park|Object\.wait|FileInputStream\.read/) n++}
-      END {print n + 0}' "$work/native.txt") (socket reads/writes)"
-  echo "-- self time by package (top frame of each Java sample):"
-  top_frames | awk '{f = $0; sub(/\(.*$/, "", f); n = split(f, parts, "."); pkg = parts[1]
-      for (i = 2; i <= n - 2; i++) pkg = pkg "." parts[i]; print pkg}' \
-    | sort | uniq -c | sort -rn | awk -v t="$total" 'NR <= 15 {printf "%5.1f%%  %s\n", 100 * $1 / t, $2}'
-  echo "-- self time by method (top 25):"
-  top_frames | sort | uniq -c | sort -rn \
-    | awk -v t="$total" 'NR <= 25 {c = $1; sub(/^ *[0-9]+ /, ""); printf "%5.1f%%  %s\n", 100 * c / t, $0}'
-  echo "-- gatehouse methods on the stack (inclusive, top 30):"
+  echo "JFR, a second gateway recorded from its start, during one ${PROFILE_DURATION} s W1 run after $WARMUP_REQUESTS" \
+    "warm-up requests: $requests requests," \
+    "$(awk -v t=$((t1 - t0)) -v n="$requests" -v tck="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", 1e6 * t / tck / n}') us" \
+    "of gateway CPU per request while recording; $total Java execution samples ($jfr)"
+  echo "-- where the time goes (inclusive: samples with the frame on the stack):"
   awk '/stackTrace = \[/ {inside = 1; delete seen; next}
        inside && /^ *\]/ {inside = 0; next}
        inside {f = $0; sub(/^ +/, "", f); sub(/ +line:.*/, "", f); sub(/\(.*$/, "", f)
-               if (f ~ /^dev\.gatehouse/ && !(f in seen)) {seen[f] = 1; print f}}' "$work/samples.txt" \
-    | sort | uniq -c | sort -rn | awk -v t="$total" 'NR <= 30 {printf "%5.1f%%  %s\n", 100 * $1 / t, $2}'
+               if (!(f in seen)) {seen[f] = 1; print f}}' "$work/samples.txt" | sort | uniq -c >"$work/inclusive.txt"
+  local frame
+  for frame in \
+      'HttpConnectionHandler.channelRead:HTTP/1.1 request in (decoder output to dispatch)' \
+      'HttpObjectDecoder.decode:  HTTP/1.1 decoding' \
+      'RequestDispatcher.dispatch:  dispatch (route, bind, metadata, start the call)' \
+      'RouteTable.match:    routing' \
+      'Transcoder.bind:    binding the request' \
+      'RequestMetadata.of:    headers to metadata' \
+      'UnaryCall.start:    upstream call start + send' \
+      'ClientCallImpl.start:      grpc ClientCallImpl.start (headers)' \
+      'ClientCallImpl.sendMessage:      grpc ClientCallImpl.sendMessage (framing)' \
+      'ByteStreams.copy:        request bytes copied through an 8 KiB buffer' \
+      'WriteQueue.flush:upstream HTTP/2 writes (grpc WriteQueue.flush)' \
+      'Http2ConnectionHandler.decode:upstream HTTP/2 reads' \
+      'SerializingExecutor.run:call callbacks (grpc SerializingExecutor.run)' \
+      'RawBytesMarshaller.parse:  response bytes read (RawBytesMarshaller.parse)' \
+      'UnaryCall$Listener.onClose:  UnaryCall onClose' \
+      'RequestDispatcher.answer:    answer (status, metadata, JSON)' \
+      'ProtoJson.toJson:      JSON printing' \
+      'HttpConnectionHandler.answerReady:    writing the answer' \
+      'HttpObjectEncoder.encode:      HTTP/1.1 encoding' \
+      'NioSocketChannel.doWrite:socket writes (all connections)' \
+      'Recycler$LocalPool.release:Netty Recycler release (Thread.getState)'; do
+    awk -v f=".${frame%%:*}" -v label="${frame#*:}" -v t="$total" '
+      substr($2, length($2) - length(f) + 1) == f {n += $1}
+      END {printf "%5.1f%%  %s\n", 100 * n / t, label}' "$work/inclusive.txt"
+  done
+  echo "-- self time by package (top frame of each sample):"
+  top_frames | awk '{f = $0; sub(/\(.*$/, "", f); n = split(f, parts, "."); pkg = parts[1]
+      for (i = 2; i <= n - 2; i++) pkg = pkg "." parts[i]; print pkg}' \
+    | sort | uniq -c | sort -rn | awk -v t="$total" 'NR <= 12 {printf "%5.1f%%  %s\n", 100 * $1 / t, $2}'
+  echo "-- self time by method (top 20):"
+  top_frames | sort | uniq -c | sort -rn \
+    | awk -v t="$total" 'NR <= 20 {c = $1; sub(/^ *[0-9]+ /, ""); printf "%5.1f%%  %s\n", 100 * c / t, $0}'
 }
 
 top_frames() { # the top frame of each Java execution sample, without line numbers
@@ -236,14 +273,13 @@ if [ "$build" -eq 1 ]; then
 fi
 [ -f "$jar" ] || { echo "$jar not found (build gatehouse-bench, or set GATEHOUSE_TARGET)" >&2; exit 1; }
 
+extra_jvm_flags=()
 mkfifo "$work/hold"
 exec 3<>"$work/hold"
 java -cp "$jar" dev.gatehouse.bench.BenchPayloads "$work" >"$work/payloads.txt"
 
-extra_jvm_flags=()
 start_program backend 1 dev.gatehouse.bench.BenchBackend --threads 1
 backend_port=$port backend_pid=$pid
-[ "$profile" -eq 1 ] && extra_jvm_flags=(-XX:+FlightRecorder)
 start_program gateway 0 dev.gatehouse.bench.BenchGateway --upstream "$backend_port" --io-threads 1
 gateway_port=$port gateway_pid=$pid
 

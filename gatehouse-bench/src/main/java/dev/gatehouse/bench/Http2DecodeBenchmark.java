@@ -33,8 +33,10 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Decode throughput of {@link ConnectionDecoder} on one core, over gRPC traffic written by Netty's HTTP/2 frame
  * writer (HPACK with Huffman and a dynamic table, as grpc-java sends it): {@code unary} is 1000 unary calls on one
- * connection (request 100 B, response 250 B, headers, trailers), {@code streaming} one server stream of 1000 × 250 B
- * messages, one DATA frame each. Both directions are fed in 16 KiB chunks, as TCP reads would deliver them, with
+ * connection (request 100 B, response 250 B, headers, trailers), {@code unary-deadlines} the same with a different
+ * {@code grpc-timeout} on every call (as a client sends its remaining deadline), so no request header block repeats
+ * and each one inserts into the dynamic table, {@code streaming} one server stream of 1000 × 250 B messages, one DATA
+ * frame each. Both directions are fed in 16 KiB chunks, as TCP reads would deliver them, with
  * every event built and handed to a listener. The {@code bytes} counter is the decoded bytes per second: divide by
  * 10^6 for MB/s.
  */
@@ -48,7 +50,7 @@ public class Http2DecodeBenchmark {
 
   private static final int CHUNK = 16 * 1024;
 
-  @Param({"unary", "streaming"})
+  @Param({"unary", "unary-deadlines", "streaming"})
   public String traffic;
 
   private List<Chunk> chunks;
@@ -73,17 +75,18 @@ public class Http2DecodeBenchmark {
   public void record() throws Exception {
     Writer writer = new Writer();
     writer.handshake();
-    if (traffic.equals("unary")) {
+    if (traffic.startsWith("unary")) {
+      boolean deadlines = traffic.equals("unary-deadlines");
       for (int i = 0; i < 1000; i++) {
         int stream = 1 + 2 * i;
-        writer.headers(Direction.CLIENT, stream, request(), false);
+        writer.headers(Direction.CLIENT, stream, request(deadlines ? 4_999_873 - 37 * i : 4_999_873), false);
         writer.data(Direction.CLIENT, stream, message(100), true);
         writer.headers(Direction.SERVER, stream, response(), false);
         writer.data(Direction.SERVER, stream, message(250), false);
         writer.headers(Direction.SERVER, stream, new DefaultHttp2Headers().add("grpc-status", "0"), true);
       }
     } else {
-      writer.headers(Direction.CLIENT, 1, request(), false);
+      writer.headers(Direction.CLIENT, 1, request(4_999_873), false);
       writer.data(Direction.CLIENT, 1, message(10), true);
       writer.headers(Direction.SERVER, 1, response(), false);
       for (int i = 0; i < 1000; i++) {
@@ -111,11 +114,11 @@ public class Http2DecodeBenchmark {
     return decoder.frameCount();
   }
 
-  private static Http2Headers request() {
+  private static Http2Headers request(int timeoutMicros) {
     return new DefaultHttp2Headers().method("POST").scheme("http").path("/gatehouse.testing.v1.Library/GetBook")
         .authority("127.0.0.1:50051").add("content-type", "application/grpc").add("te", "trailers")
         .add("user-agent", "grpc-java-netty/1.85.1").add("grpc-accept-encoding", "gzip")
-        .add("grpc-timeout", "4999873u");
+        .add("grpc-timeout", timeoutMicros + "u");
   }
 
   private static Http2Headers response() {

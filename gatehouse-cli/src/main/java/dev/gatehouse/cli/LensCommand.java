@@ -4,6 +4,7 @@ import dev.gatehouse.core.descriptor.DescriptorLoadException;
 import dev.gatehouse.core.descriptor.ServiceCatalog;
 import dev.gatehouse.lens.LensConfig;
 import dev.gatehouse.lens.OutputFormat;
+import dev.gatehouse.lens.binlog.BinaryLogOutput;
 import dev.gatehouse.lens.proxy.LensServer;
 import dev.gatehouse.lens.ui.LensUi;
 import java.io.PrintWriter;
@@ -47,6 +48,11 @@ final class LensCommand implements Callable<Integer> {
       description = "Also serve the live web view there, e.g. 127.0.0.1:9901; see docs/lens.md.")
   String ui;
 
+  @Option(names = "--binlog", paramLabel = "FILE",
+      description = "Also write every gRPC call as a gRPC binary log (grpc.binarylog.v1.GrpcLogEntry, "
+          + "length-delimited as grpc-java writes it) to FILE; see docs/lens-format.md.")
+  Path binlog;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
@@ -62,6 +68,7 @@ final class LensCommand implements Callable<Integer> {
       return 2;
     }
     LensUi view = null;
+    BinaryLogOutput binaryLog = null;
     LensServer lens;
     try {
       LensServer.Builder builder = LensServer.builder(config).catalog(catalog);
@@ -69,23 +76,40 @@ final class LensCommand implements Callable<Integer> {
         view = LensUi.start(ui, catalog);
         builder.listener(view.listener());
       }
+      if (binlog != null) {
+        binaryLog = BinaryLogOutput.open(binlog);
+        builder.listener(binaryLog);
+      }
       lens = builder.start();
     } catch (UncheckedIOException | IllegalArgumentException e) {
       if (view != null) {
         view.close();
+      }
+      if (binaryLog != null) {
+        binaryLog.close();
       }
       err.println("gatehouse lens: " + e.getMessage());
       err.flush();
       return 2;
     }
     err.println("gatehouse lens: listening on " + listen + ", forwarding to " + upstream
-        + (view == null ? "" : "; live view on " + view.uri()));
+        + (view == null ? "" : "; live view on " + view.uri())
+        + (binaryLog == null ? "" : "; binary log to " + binlog));
     err.flush();
     LensUi openView = view;
+    BinaryLogOutput openBinaryLog = binaryLog;
     ConsolePrinter.awaitShutdownSignal(() -> {
       lens.close();
       if (openView != null) {
         openView.close();
+      }
+      if (openBinaryLog != null) {
+        openBinaryLog.close();
+        if (openBinaryLog.dropped() > 0) {
+          err.println("gatehouse lens: " + openBinaryLog.dropped() + " binary log entries dropped because the file "
+              + "could not keep up");
+          err.flush();
+        }
       }
     });
     return 0;

@@ -79,6 +79,23 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--io-threads", paramLabel = "N", description = "Event loop threads; 0 (default) picks for you.")
   Integer ioThreads;
 
+  @Option(names = "--trace", negatable = true,
+      description = "Show the HTTP/2 frames of every upstream call (default: only of requests carrying "
+          + "X-Gatehouse-Trace: 1); see docs/lens.md.")
+  Boolean trace;
+
+  @Option(names = "--trace-format", paramLabel = "text|jsonl",
+      description = "Format of the upstream frames (default: text); see docs/lens-format.md.")
+  String traceFormat;
+
+  @Option(names = "--trace-output", paramLabel = "FILE",
+      description = "Write the upstream frames to FILE instead of standard error.")
+  Path traceOutput;
+
+  @Option(names = "--ui", paramLabel = "HOST:PORT",
+      description = "Serve the lens's live view of the upstream frames there, e.g. 127.0.0.1:9901.")
+  String ui;
+
   @Option(names = "--json-emit-unpopulated", negatable = true,
       description = "Print fields that hold their default value (default: on, like grpc-gateway).")
   Boolean emitUnpopulated;
@@ -139,6 +156,10 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, "health-path", healthPath);
     put(flags, "access-log", accessLog);
     put(flags, "io-threads", ioThreads);
+    put(flags, "trace", trace);
+    put(flags, "trace-format", traceFormat);
+    put(flags, "trace-output", traceOutput == null ? null : traceOutput.toString());
+    put(flags, "ui", ui);
     Map<String, Object> json = new LinkedHashMap<>();
     put(json, "emit-unpopulated", emitUnpopulated);
     put(json, "use-proto-names", useProtoNames);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.gateway.config.GatewayConfig;
+import dev.gatehouse.gateway.config.HostPort;
+import dev.gatehouse.gateway.config.TraceConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -57,6 +59,24 @@ class ServeCommandTest {
     assertThat(config.descriptorSet()).isEqualTo(dir.resolve("api.desc"));
     assertThat(config.json().enumsAsNumbers()).isTrue();
     assertThat(config.json().useProtoNames()).isTrue();
+  }
+
+  @Test
+  void traceFlagsSetTheTraceSettings() {
+    GatewayConfig config = parse("serve", "--descriptor-set", "api.desc", "--upstream", "localhost:50051",
+        "--trace", "--trace-format", "jsonl", "--trace-output", "trace.jsonl", "--ui", "127.0.0.1:9901")
+        .gatewayConfig();
+
+    assertThat(config.trace()).isEqualTo(new TraceConfig(true, "jsonl", Path.of("trace.jsonl"),
+        new HostPort("127.0.0.1", 9901)));
+  }
+
+  @Test
+  void withoutTraceFlagsOnlyRequestsAskingAreTracedAsTextToStandardError() {
+    GatewayConfig config = parse("serve", "--descriptor-set", "api.desc", "--upstream", "localhost:50051")
+        .gatewayConfig();
+
+    assertThat(config.trace()).isEqualTo(TraceConfig.DEFAULT);
   }
 
   @Test

@@ -35,11 +35,13 @@ import java.time.Duration;
  *     by ALPN); {@code null}, with {@code tlsPrivateKey}, for cleartext (HTTP/1.1, and h2c by prior knowledge or
  *     Upgrade)
  * @param tlsPrivateKey the PEM file (PKCS#8, unencrypted) with the certificate's private key, or {@code null}
+ * @param trace how the frames of upstream calls are shown ({@code --trace}, {@code --trace-format},
+ *     {@code --trace-output}, {@code --ui})
  */
 public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorSet, ServiceCatalog catalog,
     int maxBodyBytes, int maxHeaderBytes, String metadataPrefix, JsonOptions json, boolean strictQuery,
     Duration shutdownGrace, Duration connectTimeout, Duration defaultTimeout, String healthPath, boolean accessLog,
-    int ioThreads, Path tlsCertificate, Path tlsPrivateKey) {
+    int ioThreads, Path tlsCertificate, Path tlsPrivateKey, TraceConfig trace) {
 
   public static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
   public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -81,6 +83,7 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
       throw new IllegalArgumentException("tlsCertificate: " + tlsCertificate + ", tlsPrivateKey: " + tlsPrivateKey
           + " (expected: both, or neither)");
     }
+    requireNonNull(trace, "trace");
   }
 
   /** Whether the server speaks TLS. */
@@ -128,6 +131,10 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
     private int ioThreads;
     private Path tlsCertificate;
     private Path tlsPrivateKey;
+    private boolean traceAll;
+    private String traceFormat = TraceConfig.DEFAULT.format();
+    private Path traceOutput;
+    private HostPort ui;
 
     Builder() {
     }
@@ -155,6 +162,10 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
       ioThreads = config.ioThreads;
       tlsCertificate = config.tlsCertificate;
       tlsPrivateKey = config.tlsPrivateKey;
+      traceAll = config.trace.all();
+      traceFormat = config.trace.format();
+      traceOutput = config.trace.output();
+      ui = config.trace.ui();
     }
 
     public Builder listen(HostPort listen) {
@@ -239,11 +250,35 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
       return this;
     }
 
+    /** Trace every upstream call, not only those of requests carrying {@code X-Gatehouse-Trace: 1}. */
+    public Builder trace(boolean all) {
+      this.traceAll = all;
+      return this;
+    }
+
+    /** The trace's output format: {@code text} (default) or {@code jsonl}. */
+    public Builder traceFormat(String format) {
+      this.traceFormat = format;
+      return this;
+    }
+
+    /** The file the trace goes to; {@code null} (default) for standard error. */
+    public Builder traceOutput(Path file) {
+      this.traceOutput = file;
+      return this;
+    }
+
+    /** Serve the lens's live view of the upstream traffic there; {@code null} (default) for none. */
+    public Builder ui(HostPort address) {
+      this.ui = address;
+      return this;
+    }
+
     /** The configuration; throws {@link IllegalArgumentException} naming the first invalid value. */
     public GatewayConfig build() {
       return new GatewayConfig(listen, upstream, descriptorSet, catalog, maxBodyBytes, maxHeaderBytes,
           metadataPrefix, json, strictQuery, shutdownGrace, connectTimeout, defaultTimeout, healthPath, accessLog,
-          ioThreads, tlsCertificate, tlsPrivateKey);
+          ioThreads, tlsCertificate, tlsPrivateKey, new TraceConfig(traceAll, traceFormat, traceOutput, ui));
     }
   }
 }

@@ -37,6 +37,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  * io-threads: 0
  * tls-certificate: cert.pem       # with tls-private-key: HTTPS, HTTP/2 or HTTP/1.1 by ALPN; relative to the file
  * tls-private-key: key.pem        # PKCS#8 PEM, unencrypted
+ * trace: false                    # show the frames of every upstream call (else: X-Gatehouse-Trace: 1 only)
+ * trace-format: text              # or jsonl
+ * trace-output: trace.jsonl       # default: standard error; relative to the file
+ * ui: 127.0.0.1:9901              # the lens's live view of the upstream traffic
  * json:
  *   emit-unpopulated: true        # print fields holding their default value
  *   use-proto-names: false        # page_count rather than pageCount
@@ -126,10 +130,15 @@ public final class GatewayConfigYaml {
         case "json" -> json = json(source, asMap(source, key, value), json != null ? json : builder.json());
         case "tls-certificate" -> tlsCertificate = field.path(base);
         case "tls-private-key" -> tlsPrivateKey = field.path(base);
+        case "trace" -> builder.trace(field.bool());
+        case "trace-format" -> builder.traceFormat(field.string());
+        case "trace-output" -> builder.traceOutput(field.path(base));
+        case "ui" -> builder.ui(field.hostPort());
         default -> throw new IllegalArgumentException("config " + source + ": unknown key \"" + key
             + "\" (expected one of: listen, upstream, descriptor-set, max-body-bytes, max-header-bytes,"
             + " metadata-prefix, strict-query, shutdown-grace, connect-timeout, default-timeout, health-path,"
-            + " access-log, io-threads, json, tls-certificate, tls-private-key)");
+            + " access-log, io-threads, json, tls-certificate, tls-private-key, trace, trace-format, trace-output,"
+            + " ui)");
       }
     }
     if (tlsCertificate != null || tlsPrivateKey != null) {

@@ -37,6 +37,8 @@ final class Exchange {
   private String grpcMethod;
   private boolean closeAfter;
   private boolean abandoned;
+  private UpstreamTracing tracing;
+  private String traceId;
 
   Exchange(HttpConnectionHandler connection, HttpRequest head, long startNanos) {
     this.connection = connection;
@@ -143,6 +145,19 @@ final class Exchange {
   void upstreamCall(UnaryCall call, String grpcMethod) {
     this.call = call;
     this.grpcMethod = grpcMethod;
+  }
+
+  /** The upstream call of this exchange is traced under {@code id}. */
+  void trace(UpstreamTracing tracing, String id) {
+    this.tracing = tracing;
+    this.traceId = id;
+  }
+
+  /** Adds the trace headers to the answer's {@code headers} when the upstream call was traced. */
+  void addTraceHeaders(HttpHeaders headers) {
+    if (tracing != null) {
+      tracing.addHeaders(traceId, headers);
+    }
   }
 
   /** A streaming call answers this exchange: its response is written as it comes, not as one {@link Answer}. */

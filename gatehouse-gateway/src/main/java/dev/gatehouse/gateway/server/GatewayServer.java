@@ -9,6 +9,7 @@ import dev.gatehouse.core.route.RouteOptions;
 import dev.gatehouse.core.route.RouteTable;
 import dev.gatehouse.core.status.ErrorBody;
 import dev.gatehouse.gateway.config.GatewayConfig;
+import dev.gatehouse.gateway.trace.UpstreamTap;
 import dev.gatehouse.gateway.upstream.UpstreamChannel;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -46,17 +47,30 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayServer implements AutoCloseable {
   private final GatewayConfig config;
   private final GatewayListener listener;
+  private final UpstreamTap tap;
   private final ChannelGroup connections = new DefaultChannelGroup("gatehouse-connections",
       GlobalEventExecutor.INSTANCE);
   private EventLoopGroup eventLoops;
   private UpstreamChannel upstream;
+  private UpstreamChannel tracedUpstream;
   private ServerState state;
   private Channel serverChannel;
   private boolean closed;
 
   public GatewayServer(GatewayConfig config, GatewayListener listener) {
+    this(config, listener, null);
+  }
+
+  /**
+   * A server whose upstream calls can be traced: the bytes of the traced calls' connections go to {@code tap}
+   * (every call with {@code config.trace().all()}, else those of requests carrying {@code X-Gatehouse-Trace: 1}).
+   *
+   * @param tap where traced connections' bytes go, or {@code null} to trace nothing
+   */
+  public GatewayServer(GatewayConfig config, GatewayListener listener, UpstreamTap tap) {
     this.config = requireNonNull(config, "config");
     this.listener = requireNonNull(listener, "listener");
+    this.tap = tap;
   }
 
   /**
@@ -73,14 +87,21 @@ public final class GatewayServer implements AutoCloseable {
     ServiceCatalog catalog = config.catalog() != null ? config.catalog() : ServiceCatalog.load(config.descriptorSet());
     RouteTable routes = RouteTable.of(RouteLoader.load(catalog, RouteOptions.DEFAULTS));
     eventLoops = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+    boolean traceAll = tap != null && config.trace().all();
     upstream = UpstreamChannel.open(config.upstream(), catalog, eventLoops, NioSocketChannel.class,
-        config.connectTimeout());
+        config.connectTimeout(), traceAll ? tap : null);
+    if (tap != null && !traceAll) {
+      // Connects only when a request asks to be traced.
+      tracedUpstream = UpstreamChannel.open(config.upstream(), catalog, eventLoops, NioSocketChannel.class,
+          config.connectTimeout(), tap);
+    }
+    UpstreamTracing tracing = new UpstreamTracing(tap, traceAll, upstream, tracedUpstream);
     ProtoJson json = ProtoJson.create(catalog, config.json());
     // Streams frame one message per line or event, so their JSON is compact whatever the configuration says.
     ProtoJson streamJson = config.json().pretty() ? ProtoJson.create(catalog, config.json().withPretty(false)) : json;
     state = new ServerState(config, new ErrorAnswers(new ErrorBody(json), new ErrorBody(streamJson)), listener);
     RequestDispatcher dispatcher = new RequestDispatcher(state, routes, new Transcoder(json, streamJson, config),
-        upstream);
+        upstream, tracing);
     ConnectionInitializer initializer;
     try {
       initializer = new ConnectionInitializer(state, dispatcher, connections);
@@ -145,18 +166,23 @@ public final class GatewayServer implements AutoCloseable {
     boolean drained = connections.newCloseFuture().awaitUninterruptibly(graceNanos, TimeUnit.NANOSECONDS);
     int cutOff = drained ? 0 : connections.size();
     upstream.shutdown();
+    if (tracedUpstream != null) {
+      tracedUpstream.shutdown();
+    }
     shutdownNow();
     listener.serverStopped(cutOff);
   }
 
   private void shutdownNow() {
     connections.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
-    if (upstream != null) {
-      upstream.shutdownNow();
-      try {
-        upstream.awaitTermination(java.time.Duration.ofSeconds(1));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    for (UpstreamChannel channel : new UpstreamChannel[] {upstream, tracedUpstream}) {
+      if (channel != null) {
+        channel.shutdownNow();
+        try {
+          channel.awaitTermination(java.time.Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
     eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

@@ -40,13 +40,16 @@ final class RequestDispatcher {
   private final RouteTable routes;
   private final Transcoder transcoder;
   private final UpstreamChannel upstream;
+  private final UpstreamTracing tracing;
   private final HealthProbe health;
 
-  RequestDispatcher(ServerState server, RouteTable routes, Transcoder transcoder, UpstreamChannel upstream) {
+  RequestDispatcher(ServerState server, RouteTable routes, Transcoder transcoder, UpstreamChannel upstream,
+      UpstreamTracing tracing) {
     this.server = server;
     this.routes = routes;
     this.transcoder = transcoder;
     this.upstream = upstream;
+    this.tracing = tracing;
     this.health = new HealthProbe(upstream);
   }
 
@@ -108,7 +111,8 @@ final class RequestDispatcher {
     Metadata metadata = RequestMetadata.of(headers, server.config().metadataPrefix(),
         exchange.channel().remoteAddress());
     long timeoutNanos = timeoutNanos(headers);
-    UnaryCall call = UnaryCall.start(upstream, method, metadata, request, timeoutNanos, exchange.channel().eventLoop(),
+    UnaryCall call = UnaryCall.start(tracing.channel(exchange, metadata), method, metadata, request, timeoutNanos,
+        exchange.channel().eventLoop(),
         result -> exchange.complete(answer(exchange, route, jsonType, accept, result)));
     exchange.upstreamCall(call, grpcMethod);
   }
@@ -176,7 +180,7 @@ final class RequestDispatcher {
     StreamedCall streamed = new StreamedCall(exchange, server, transcoder, match, format,
         result -> answer(exchange, route, jsonType, accept, result), request == null);
     exchange.streamedCall(streamed, route.grpcMethodName());
-    StreamingCall call = StreamingCall.start(upstream, method, metadata, timeoutNanos,
+    StreamingCall call = StreamingCall.start(tracing.channel(exchange, metadata), method, metadata, timeoutNanos,
         exchange.channel().eventLoop(), streamed);
     streamed.started(call, request);
   }
@@ -207,8 +211,8 @@ final class RequestDispatcher {
       return;
     }
     exchange.upstreamCall(null, match.route().grpcMethodName());
-    WebSocketCall call = new WebSocketCall(server, transcoder, upstream, method, match, query, metadata,
-        timeoutNanos, request);
+    WebSocketCall call = new WebSocketCall(server, transcoder, tracing.channel(exchange, metadata), method, match,
+        query, metadata, timeoutNanos, request);
     exchange.connection().switchToWebSocket(exchange, call, handshaker, WebSocketUpgrade.full(exchange.head()));
   }
 

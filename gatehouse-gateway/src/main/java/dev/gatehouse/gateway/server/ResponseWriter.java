@@ -32,6 +32,7 @@ final class ResponseWriter {
     Answer answer = exchange.answer();
     HttpVersion version = exchange.head().protocolVersion();
     HttpHeaders headers = answer.headers();
+    exchange.addTraceHeaders(headers);
     if (close) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     } else if (!version.isKeepAliveDefault()) {

@@ -290,6 +290,7 @@ final class StreamedCall implements StreamingCall.Listener {
       httpHeaders.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
     }
     ResponseMetadata.addHeaders(headers, httpHeaders);
+    exchange.addTraceHeaders(httpHeaders);
     HttpVersion version = exchange.head().protocolVersion();
     if (version.equals(HttpVersion.HTTP_1_1)) {
       httpHeaders.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.protobuf.Descriptors;
 import dev.gatehouse.core.descriptor.ServiceCatalog;
 import dev.gatehouse.gateway.config.HostPort;
+import dev.gatehouse.gateway.trace.TappedChannelFactory;
+import dev.gatehouse.gateway.trace.UpstreamTap;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.ConnectivityState;
@@ -15,6 +17,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,11 +51,29 @@ public final class UpstreamChannel implements AutoCloseable {
    */
   public static UpstreamChannel open(HostPort target, ServiceCatalog catalog, EventLoopGroup eventLoops,
       Class<? extends SocketChannel> channelType, Duration connectTimeout) {
+    return open(target, catalog, eventLoops, channelType, connectTimeout, null);
+  }
+
+  /**
+   * Creates the channel; it connects lazily, on the first call. With a {@code tap}, every byte of its connections
+   * is shown to the tap as well ({@link TappedChannelFactory}).
+   *
+   * @param eventLoops the HTTP server's event loops, which the channel's transports share
+   * @param channelType the socket channel class matching {@code eventLoops}
+   * @param tap where the bytes of the channel's connections go, or {@code null} for none
+   */
+  public static UpstreamChannel open(HostPort target, ServiceCatalog catalog, EventLoopGroup eventLoops,
+      Class<? extends SocketChannel> channelType, Duration connectTimeout, UpstreamTap tap) {
     requireNonNull(target, "target");
     requireNonNull(catalog, "catalog");
-    ManagedChannel channel = NettyChannelBuilder.forAddress(target.host(), target.port())
-        .eventLoopGroup(eventLoops)
-        .channelType(channelType)
+    NettyChannelBuilder builder = NettyChannelBuilder.forAddress(target.host(), target.port())
+        .eventLoopGroup(eventLoops);
+    if (tap == null) {
+      builder.channelType(channelType);
+    } else {
+      builder.channelFactory(new TappedChannelFactory(channelType, tap), InetSocketAddress.class);
+    }
+    ManagedChannel channel = builder
         .usePlaintext()
         // Callbacks run on the executor each call names (its HTTP connection's event loop); this one only serves
         // calls that name none, and never blocks.

@@ -12,6 +12,32 @@ import org.junit.jupiter.api.io.TempDir;
 class GatewayConfigYamlTest {
 
   @Test
+  void traceKeysSetTheTraceSettings(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("gateway.yaml");
+    Files.writeString(file, """
+        upstream: localhost:50051
+        descriptor-set: api.desc
+        trace: true
+        trace-format: jsonl
+        trace-output: trace.jsonl
+        ui: 127.0.0.1:9901
+        """);
+
+    TraceConfig trace = GatewayConfigYaml.read(file).build().trace();
+
+    assertThat(trace).isEqualTo(new TraceConfig(true, "jsonl", dir.toAbsolutePath().resolve("trace.jsonl"),
+        new HostPort("127.0.0.1", 9901)));
+  }
+
+  @Test
+  void anUnknownTraceFormatIsRefusedWithTheExpectedOnes() {
+    assertThatThrownBy(() -> GatewayConfigYaml.parse("test", "upstream: h:1\ndescriptor-set: a\ntrace-format: xml",
+        null, GatewayConfig.builder()).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("traceFormat: xml (expected: text or jsonl)");
+  }
+
+  @Test
   void everyKeySetsItsField(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("gateway.yaml");
     Files.writeString(file, """

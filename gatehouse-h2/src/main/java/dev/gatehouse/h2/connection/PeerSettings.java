@@ -13,27 +13,50 @@ import java.util.Map;
  */
 public final class PeerSettings {
 
+  /** RFC 9113's parameters 1..6 are read for every frame; they are kept by identifier, without boxing. */
+  private static final int LAST_RFC_ID = Setting.MAX_HEADER_LIST_SIZE;
+
   private final Map<Integer, Long> advertised = new LinkedHashMap<>();
   private final Map<Integer, Long> inForce = new LinkedHashMap<>();
+  private final long[] advertisedRfc = initialValues();
+  private final long[] inForceRfc = initialValues();
 
   PeerSettings() {}
 
   void advertise(Setting setting) {
     advertised.put(setting.id(), setting.value());
+    if (isRfc(setting.id())) {
+      advertisedRfc[setting.id()] = setting.value();
+    }
   }
 
   void apply(Setting setting) {
     inForce.put(setting.id(), setting.value());
+    if (isRfc(setting.id())) {
+      inForceRfc[setting.id()] = setting.value();
+    }
   }
 
   /** The acknowledged value of a parameter, or its RFC 9113 initial value ({@code -1} for "unlimited"). */
   public long inForce(int id) {
-    return inForce.getOrDefault(id, initialValue(id));
+    return isRfc(id) ? inForceRfc[id] : inForce.getOrDefault(id, initialValue(id));
   }
 
   /** The latest advertised value of a parameter (acknowledged or not), or its initial value. */
   public long advertised(int id) {
-    return advertised.getOrDefault(id, initialValue(id));
+    return isRfc(id) ? advertisedRfc[id] : advertised.getOrDefault(id, initialValue(id));
+  }
+
+  private static boolean isRfc(int id) {
+    return id >= 1 && id <= LAST_RFC_ID;
+  }
+
+  private static long[] initialValues() {
+    long[] values = new long[LAST_RFC_ID + 1];
+    for (int id = 1; id <= LAST_RFC_ID; id++) {
+      values[id] = initialValue(id);
+    }
+    return values;
   }
 
   /** The acknowledged parameters, by identifier, in first-seen order. */

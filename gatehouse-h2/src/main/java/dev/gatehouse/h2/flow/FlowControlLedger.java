@@ -8,10 +8,7 @@ import dev.gatehouse.h2.event.ViolationEvent;
 import dev.gatehouse.h2.event.ViolationKind;
 import dev.gatehouse.h2.event.WindowCause;
 import dev.gatehouse.h2.event.WindowEvent;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import dev.gatehouse.h2.stream.StreamMap;
 import java.util.function.Consumer;
 
 /**
@@ -36,11 +33,12 @@ public final class FlowControlLedger {
   public static final long DEFAULT_WINDOW = 65_535;
 
   private static final long MAX_WINDOW = Integer.MAX_VALUE;
+  private static final Direction[] SIDES = Direction.values();
 
   private final Consumer<Event> events;
   private final long[] connection = {DEFAULT_WINDOW, DEFAULT_WINDOW};
   private final long[] initial = {DEFAULT_WINDOW, DEFAULT_WINDOW};
-  private final Map<Integer, StreamWindows> streams = new HashMap<>();
+  private final StreamMap<StreamWindows> streams = new StreamMap<>();
   private final int[] sendingStreams = new int[2];
   private final Stall[] connectionStall = new Stall[2];
 
@@ -78,7 +76,7 @@ public final class FlowControlLedger {
       windows.sending[1] = true;
       sendingStreams[1]++;
     }
-    for (Direction side : Direction.values()) {
+    for (Direction side : SIDES) {
       checkStreamStall(windows, side, streamId, seq, timeNanos, "stream opened");
       checkConnectionStall(side, seq, timeNanos, "stream opened");
     }
@@ -87,7 +85,13 @@ public final class FlowControlLedger {
   /** {@code dataSender} ended its side of the stream (END_STREAM): it no longer needs window there. */
   public void sendEnded(Direction dataSender, int streamId, long seq, long timeNanos) {
     StreamWindows windows = streams.get(streamId);
-    if (windows == null || !windows.sending[dataSender.ordinal()]) {
+    if (windows != null) {
+      sendEnded(windows, dataSender, streamId, seq, timeNanos);
+    }
+  }
+
+  private void sendEnded(StreamWindows windows, Direction dataSender, int streamId, long seq, long timeNanos) {
+    if (!windows.sending[dataSender.ordinal()]) {
       return;
     }
     windows.sending[dataSender.ordinal()] = false;
@@ -100,11 +104,12 @@ public final class FlowControlLedger {
 
   /** The stream closed (both ends, reset, or refused by GOAWAY). */
   public void streamClosed(int streamId, long seq, long timeNanos) {
-    if (!streams.containsKey(streamId)) {
+    StreamWindows windows = streams.get(streamId);
+    if (windows == null) {
       return;
     }
-    for (Direction side : Direction.values()) {
-      sendEnded(side, streamId, seq, timeNanos);
+    for (Direction side : SIDES) {
+      sendEnded(windows, side, streamId, seq, timeNanos);
     }
     streams.remove(streamId);
   }
@@ -134,7 +139,7 @@ public final class FlowControlLedger {
                 + streamBefore));
       }
       if (endStream) {
-        sendEnded(sender, streamId, seq, timeNanos);
+        sendEnded(windows, sender, streamId, seq, timeNanos);
       } else {
         checkStreamStall(windows, sender, streamId, seq, timeNanos, "DATA");
       }
@@ -182,9 +187,7 @@ public final class FlowControlLedger {
     if (delta == 0) {
       return;
     }
-    List<Integer> ids = new ArrayList<>(streams.keySet());
-    ids.sort(null);
-    for (int id : ids) {
+    for (int id : streams.ids()) {
       StreamWindows windows = streams.get(id);
       long before = windows.window[side];
       windows.window[side] = before + delta;
@@ -197,9 +200,7 @@ public final class FlowControlLedger {
 
   /** The connection ended: open stalls end. */
   public void end(long timeNanos) {
-    List<Integer> ids = new ArrayList<>(streams.keySet());
-    ids.sort(null);
-    for (int id : ids) {
+    for (int id : streams.ids()) {
       StreamWindows windows = streams.get(id);
       for (Direction side : Direction.values()) {
         endStall(windows.stall, side, id, windows.window[side.ordinal()], "connection closed", -1, timeNanos);

@@ -11,12 +11,8 @@ import dev.gatehouse.h2.event.ResponseHeadersEvent;
 import dev.gatehouse.h2.event.TrailersEvent;
 import dev.gatehouse.h2.frame.ErrorCode;
 import dev.gatehouse.h2.hpack.HeaderBlock;
-import dev.gatehouse.h2.hpack.HeaderField;
+import dev.gatehouse.h2.stream.StreamMap;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +25,15 @@ public final class CallAssembler {
 
   private final Consumer<Event> events;
   private final int maxMessageBytes;
-  private final Map<Integer, Call> calls = new HashMap<>();
+  private final StreamMap<Call> calls = new StreamMap<>();
+  // The last reading of each kind of header block: peers repeat their blocks, and the decoder then hands out the
+  // very same HeaderBlock, so comparing identities skips reading it again.
+  private HeaderBlock lastRequestBlock;
+  private RequestHeaders lastRequest;
+  private HeaderBlock lastResponseBlock;
+  private ServerHeaders lastResponse;
+  private HeaderBlock lastTrailersBlock;
+  private ServerHeaders lastTrailers;
 
   /** An assembler reporting to {@code events}, keeping up to {@code maxMessageBytes} of each message. */
   public CallAssembler(Consumer<Event> events, int maxMessageBytes) {
@@ -39,38 +43,17 @@ public final class CallAssembler {
 
   /** The request HEADERS that opened stream {@code streamId}. */
   public void onRequestHeaders(int streamId, HeaderBlock block, boolean endStream, long seq, long timeNanos) {
-    // One pass over the fields: request blocks are the hot path of unary-heavy traffic.
-    String path = null;
-    String httpMethod = null;
-    String authority = null;
-    String scheme = null;
-    String contentType = null;
-    String te = null;
-    String userAgent = null;
-    String rawTimeout = null;
-    String encoding = null;
-    String acceptEncoding = null;
-    for (HeaderField field : block.fields()) {
-      String value = field.value();
-      switch (field.name()) {
-        case ":path": path = path == null ? value : path; break;
-        case ":method": httpMethod = httpMethod == null ? value : httpMethod; break;
-        case ":authority": authority = authority == null ? value : authority; break;
-        case ":scheme": scheme = scheme == null ? value : scheme; break;
-        case "content-type": contentType = contentType == null ? value : contentType; break;
-        case "te": te = te == null ? value : te; break;
-        case "user-agent": userAgent = userAgent == null ? value : userAgent; break;
-        case "grpc-timeout": rawTimeout = rawTimeout == null ? value : rawTimeout; break;
-        case "grpc-encoding": encoding = encoding == null ? value : encoding; break;
-        case "grpc-accept-encoding": acceptEncoding = acceptEncoding == null ? value : acceptEncoding; break;
-        default: break;
-      }
+    if (block != lastRequestBlock) {
+      lastRequest = RequestHeaders.read(block);
+      lastRequestBlock = block;
     }
-    Duration timeout = GrpcTimeout.parse(rawTimeout);
+    RequestHeaders request = lastRequest;
+    Duration timeout = request.timeout();
     long deadline = timeout == null ? -1 : timeNanos + saturatedNanos(timeout);
-    CallStartEvent start = new CallStartEvent(timeNanos, streamId, seq, path, httpMethod, authority, scheme,
-        contentType, te, userAgent, timeout, rawTimeout, deadline, encoding, acceptEncoding,
-        GrpcHeaders.metadata(block), endStream);
+    CallStartEvent start = new CallStartEvent(timeNanos, streamId, seq, request.path(), request.httpMethod(),
+        request.authority(), request.scheme(), request.contentType(), request.te(), request.userAgent(), timeout,
+        request.rawTimeout(), deadline, request.grpcEncoding(), request.grpcAcceptEncoding(), request.metadata(),
+        endStream);
     calls.put(streamId, new Call(start, maxMessageBytes));
     events.accept(start);
   }
@@ -91,25 +74,34 @@ public final class CallAssembler {
     }
     if (!endStream) {
       if (!call.responseHeadersSeen) {
+        if (block != lastResponseBlock) {
+          lastResponse = ServerHeaders.read(block);
+          lastResponseBlock = block;
+        }
+        ServerHeaders response = lastResponse;
         call.responseHeadersSeen = true;
-        call.httpStatus = GrpcHeaders.httpStatus(block);
+        call.httpStatus = response.httpStatus();
         events.accept(new ResponseHeadersEvent(timeNanos, streamId, seq, call.method(), call.httpStatus,
-            block.get("content-type"), block.get("grpc-encoding"), block.get("grpc-accept-encoding"),
-            GrpcHeaders.metadata(block)));
+            response.contentType(), response.grpcEncoding(), response.grpcAcceptEncoding(), response.metadata()));
       }
       return;
     }
+    if (block != lastTrailersBlock) {
+      lastTrailers = ServerHeaders.read(block);
+      lastTrailersBlock = block;
+    }
+    ServerHeaders trailers = lastTrailers;
     boolean trailersOnly = !call.responseHeadersSeen;
     if (trailersOnly) {
-      call.httpStatus = GrpcHeaders.httpStatus(block);
+      call.httpStatus = trailers.httpStatus();
     }
     call.trailersOnly = trailersOnly;
-    GrpcStatus status = GrpcStatus.parse(block.get("grpc-status"));
-    String message = GrpcHeaders.percentDecode(block.get("grpc-message"));
+    GrpcStatus status = trailers.status();
+    String message = trailers.message();
     call.server.cut(MessageCut.END_STREAM, call.method(), seq, timeNanos, this);
     events.accept(new TrailersEvent(timeNanos, streamId, seq, call.method(), trailersOnly,
-        trailersOnly ? call.httpStatus : -1, trailersOnly ? block.get("content-type") : null, status, message,
-        GrpcHeaders.base64(block.get("grpc-status-details-bin")), GrpcHeaders.metadata(block)));
+        trailersOnly ? call.httpStatus : -1, trailersOnly ? trailers.contentType() : null, status, message,
+        trailers.statusDetails(), trailers.metadata()));
     if (status != null) {
       end(call, CallEnding.TRAILERS, status, true, message, null, null, seq, timeNanos);
     } else {
@@ -160,9 +152,7 @@ public final class CallAssembler {
 
   /** The connection ended: every open call ends. */
   public void end(long timeNanos) {
-    List<Integer> ids = new ArrayList<>(calls.keySet());
-    ids.sort(null);
-    for (int id : ids) {
+    for (int id : calls.ids()) {
       end(calls.get(id), CallEnding.CONNECTION_CLOSED, GrpcStatus.UNAVAILABLE, false, null, null, null, -1,
           timeNanos);
     }

@@ -19,17 +19,48 @@ public final class GrpcHeaders {
 
   private GrpcHeaders() {}
 
-  /** The custom metadata of a header block, in order, with {@code -bin} values decoded. */
+  /**
+   * The custom metadata of a header block, in order, with {@code -bin} values decoded (see {@link #binaryValue});
+   * an immutable list.
+   */
   public static List<Metadata> metadata(HeaderBlock block) {
-    List<Metadata> metadata = new ArrayList<>(0);
+    List<Metadata> metadata = null;
     for (HeaderField field : block.fields()) {
-      String name = field.name();
-      if (name.startsWith(":") || RESERVED.contains(name)) {
-        continue;
-      }
-      metadata.add(new Metadata(name, field.value(), name.endsWith("-bin") ? base64(field.value()) : null));
+      metadata = addIfMetadata(metadata, field);
     }
-    return metadata;
+    return immutable(metadata);
+  }
+
+  /**
+   * Adds {@code field} to {@code metadata} (created when {@code null}) when it is custom metadata; returns the list.
+   * For readers that go over a block once for their own fields too.
+   */
+  static List<Metadata> addIfMetadata(List<Metadata> metadata, HeaderField field) {
+    String name = field.name();
+    if (name.startsWith(":") || RESERVED.contains(name)) {
+      return metadata;
+    }
+    List<Metadata> list = metadata == null ? new ArrayList<>(4) : metadata;
+    list.add(new Metadata(name, field.value(), name.endsWith("-bin") ? binaryValue(field.value()) : null));
+    return list;
+  }
+
+  /** What {@link #addIfMetadata} collected, as an immutable list. */
+  static List<Metadata> immutable(List<Metadata> metadata) {
+    return metadata == null ? List.of() : List.copyOf(metadata);
+  }
+
+  /**
+   * Decodes a {@code -bin} value as sent: gRPC C-core peers that both advertise SETTINGS 0xfe03
+   * (GRPC_ALLOW_TRUE_BINARY_METADATA) send the raw bytes after a NUL byte ("true binary"), which base64 never
+   * starts with; anything else is base64 ({@link #base64}). Header values are decoded as ISO-8859-1, one char per
+   * byte, so the raw bytes come back unchanged. Returns {@code null} for {@code null} or a value that is neither.
+   */
+  public static byte[] binaryValue(String value) {
+    if (value != null && !value.isEmpty() && value.charAt(0) == '\0') {
+      return value.substring(1).getBytes(StandardCharsets.ISO_8859_1);
+    }
+    return base64(value);
   }
 
   /**
@@ -79,9 +110,8 @@ public final class GrpcHeaders {
     return new String(out.toByteArray(), StandardCharsets.UTF_8);
   }
 
-  /** {@code :status} as a number, or -1. */
-  static int httpStatus(HeaderBlock block) {
-    String status = block.get(":status");
+  /** A {@code :status} value as a number, or -1. */
+  static int httpStatus(String status) {
     if (status == null || status.length() != 3) {
       return -1;
     }

@@ -15,6 +15,8 @@ final class DynamicTable {
   private int count;
   private long size;
   private long maxSize;
+  /** Bumped by every change, so a decoder can tell that the table is as it was when it last saw a block. */
+  private long version;
 
   DynamicTable(long maxSize) {
     this.maxSize = maxSize;
@@ -32,12 +34,16 @@ final class DynamicTable {
     return maxSize;
   }
 
+  long version() {
+    return version;
+  }
+
   /** The entry at a 1-based dynamic index (1 = newest), or {@code null} when out of range. */
   TableEntry get(int dynamicIndex) {
     if (dynamicIndex < 1 || dynamicIndex > count) {
       return null;
     }
-    return ring[Math.floorMod(head - dynamicIndex + 1, ring.length)];
+    return ring[slot(dynamicIndex)];
   }
 
   /** The field an indexed representation decodes to, or {@code null} when the index is out of range. */
@@ -45,7 +51,7 @@ final class DynamicTable {
     if (dynamicIndex < 1 || dynamicIndex > count) {
       return null;
     }
-    int slot = Math.floorMod(head - dynamicIndex + 1, ring.length);
+    int slot = slot(dynamicIndex);
     HeaderField cached = indexed[slot];
     if (cached == null || cached.index() != wireIndex) {
       TableEntry entry = ring[slot];
@@ -55,12 +61,19 @@ final class DynamicTable {
     return cached;
   }
 
+  /** The ring slot of a 1-based dynamic index; the ring's length is a power of two. */
+  private int slot(int dynamicIndex) {
+    return (head - dynamicIndex + 1) & (ring.length - 1);
+  }
+
   void setMaxSize(long newMaxSize, List<TableEntry> evicted) {
+    version++;
     maxSize = newMaxSize;
     evictUntil(maxSize, evicted);
   }
 
   void add(TableEntry entry, List<TableEntry> evicted) {
+    version++;
     long entrySize = entry.size();
     if (entrySize > maxSize) {
       // RFC 7541 §4.4: an entry larger than the table empties it and is not added.
@@ -71,7 +84,7 @@ final class DynamicTable {
     if (count == ring.length) {
       grow();
     }
-    head = (head + 1) % ring.length;
+    head = (head + 1) & (ring.length - 1);
     ring[head] = entry;
     indexed[head] = null;
     count++;
@@ -80,7 +93,7 @@ final class DynamicTable {
 
   private void evictUntil(long limit, List<TableEntry> evicted) {
     while (size > limit && count > 0) {
-      int oldest = Math.floorMod(head - count + 1, ring.length);
+      int oldest = slot(count);
       TableEntry entry = ring[oldest];
       ring[oldest] = null;
       indexed[oldest] = null;

@@ -8,7 +8,8 @@ import java.util.List;
  * sender's dynamic table.
  *
  * @param fields the fields in block order (possibly incomplete when {@link #error()} is set); the lists are
- *     wrapped unmodifiable, not copied, so callers must not change what they pass in
+ *     wrapped unmodifiable, not copied, so callers must not change what they pass in. A decoder may hand out the
+ *     same instance for a block whose bytes repeat (see {@link HpackDecoder#decode})
  * @param headerListSize Σ(name + value + 32) over the fields (RFC 9113 §6.5.2)
  * @param encodedLength the block's length in bytes on the wire
  * @param tableSizeUpdates the dynamic table size updates at the block's start, in order (RFC 7541 §6.3)
@@ -22,9 +23,9 @@ public record HeaderBlock(List<HeaderField> fields, long headerListSize, int enc
 
   public HeaderBlock {
     // Wrapped, not copied: blocks are built once per HEADERS by the decoder, which never touches the lists again.
-    fields = Collections.unmodifiableList(fields);
-    tableSizeUpdates = Collections.unmodifiableList(tableSizeUpdates);
-    evicted = Collections.unmodifiableList(evicted);
+    fields = unmodifiable(fields);
+    tableSizeUpdates = unmodifiable(tableSizeUpdates);
+    evicted = unmodifiable(evicted);
   }
 
   /** The value of the first field with this name, or {@code null}. */
@@ -35,6 +36,10 @@ public record HeaderBlock(List<HeaderField> fields, long headerListSize, int enc
       }
     }
     return null;
+  }
+
+  private static <T> List<T> unmodifiable(List<T> list) {
+    return list.isEmpty() ? List.of() : Collections.unmodifiableList(list);
   }
 
   /** Whether decoding failed part-way (the connection's HPACK state may then be out of sync). */

@@ -14,8 +14,11 @@ public final class HpackDecoder {
   public static final long DEFAULT_TABLE_SIZE = 4096;
 
   private final DynamicTable table;
+  private final RepeatedBlocks repeated = new RepeatedBlocks();
   private long maxTableSizeLimit;
   private final StringBuilder scratch = new StringBuilder(64);
+  /** The previous block's field count: the next block is most likely the same size. */
+  private int lastFieldCount = 8;
 
   /** A decoder whose dynamic table starts empty with the default size limit of 4096 octets. */
   public HpackDecoder() {
@@ -52,9 +55,25 @@ public final class HpackDecoder {
     return table.count();
   }
 
-  /** Decodes one complete header block. */
+  /**
+   * Decodes one complete header block. A block whose bytes repeat one decoded earlier against the same table (and
+   * that changed nothing in it) comes back as the same, immutable, {@link HeaderBlock} instance.
+   */
   public HeaderBlock decode(byte[] src, int offset, int length) {
-    List<HeaderField> fields = new ArrayList<>();
+    long version = table.version();
+    HeaderBlock block = repeated.find(src, offset, length, version);
+    if (block != null) {
+      return block;
+    }
+    block = decodeFields(src, offset, length);
+    if (block.error() == null && table.version() == version) {
+      repeated.remember(src, offset, length, version, block);
+    }
+    return block;
+  }
+
+  private HeaderBlock decodeFields(byte[] src, int offset, int length) {
+    List<HeaderField> fields = new ArrayList<>(lastFieldCount);
     List<Long> sizeUpdates = List.of();
     List<TableEntry> evicted = new ArrayList<>(0);
     long listSize = 0;
@@ -98,6 +117,7 @@ public final class HpackDecoder {
     } catch (HpackException e) {
       error = e.getMessage();
     }
+    lastFieldCount = Math.max(4, fields.size());
     return new HeaderBlock(fields, listSize, length, sizeUpdates, evicted, table.size(), table.count(), error);
   }
 

@@ -7,11 +7,7 @@ import dev.gatehouse.h2.event.ViolationEvent;
 import dev.gatehouse.h2.event.ViolationKind;
 import dev.gatehouse.h2.frame.ErrorCode;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -28,8 +24,11 @@ public final class StreamTracker {
   static final int REMEMBERED_CLOSED = 1024;
 
   private final Consumer<Event> events;
-  private final Map<Integer, Stream> active = new HashMap<>();
-  private final LinkedHashMap<Integer, Stream> closed = new LinkedHashMap<>(64, 0.75f, false);
+  private final StreamMap<Stream> active = new StreamMap<>();
+  private final StreamMap<Stream> closed = new StreamMap<>();
+  /** The remembered closed streams in closing order, a ring: the oldest is forgotten first. */
+  private final Stream[] closedOrder = new Stream[REMEMBERED_CLOSED];
+  private int closedNext;
   private final int[] highestOpened = new int[2];
   private final long[] maxConcurrent = {Long.MAX_VALUE, Long.MAX_VALUE};
   private final int[] goAwayLastStream = {Integer.MAX_VALUE, Integer.MAX_VALUE};
@@ -223,8 +222,7 @@ public final class StreamTracker {
     goAwayLastStream[sender.ordinal()] = Math.min(goAwayLastStream[sender.ordinal()], lastStreamId);
     List<Integer> refused = new ArrayList<>(0);
     Direction opener = sender.peer();
-    for (Iterator<Stream> it = active.values().iterator(); it.hasNext(); ) {
-      Stream stream = it.next();
+    for (Stream stream : active.values()) {
       if (stream.opener == opener && stream.id > lastStreamId) {
         refused.add(stream.id);
       }
@@ -244,12 +242,12 @@ public final class StreamTracker {
    * @return the ids of the streams that were still live, in order
    */
   public List<Integer> closeAll(Direction closer, long timeNanos) {
-    List<Integer> ids = new ArrayList<>(active.keySet());
-    ids.sort(null);
-    for (int id : ids) {
+    List<Integer> ids = new ArrayList<>(active.size());
+    for (int id : active.ids()) {
       Stream stream = active.get(id);
       transition(stream, StreamState.CLOSED, closer, -1, timeNanos, "connection closed");
       close(stream);
+      ids.add(id);
     }
     return ids;
   }
@@ -344,12 +342,14 @@ public final class StreamTracker {
 
   private void close(Stream stream) {
     active.remove(stream.id);
-    closed.put(stream.id, stream);
-    if (closed.size() > REMEMBERED_CLOSED) {
-      Iterator<Integer> oldest = closed.keySet().iterator();
-      oldest.next();
-      oldest.remove();
+    Stream oldest = closedOrder[closedNext];
+    // The slot may hold a stream reopened (and remembered again) since: forget it only if still the one kept.
+    if (oldest != null && closed.get(oldest.id) == oldest) {
+      closed.remove(oldest.id);
     }
+    closedOrder[closedNext] = stream;
+    closedNext = (closedNext + 1) % REMEMBERED_CLOSED;
+    closed.put(stream.id, stream);
   }
 
   private void transition(Stream stream, StreamState to, Direction sender, long seq, long timeNanos, String cause) {

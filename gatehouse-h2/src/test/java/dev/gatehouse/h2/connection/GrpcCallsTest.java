@@ -15,6 +15,7 @@ import dev.gatehouse.h2.event.StallStartEvent;
 import dev.gatehouse.h2.event.TrailersEvent;
 import dev.gatehouse.h2.event.WindowCause;
 import dev.gatehouse.h2.event.WindowEvent;
+import dev.gatehouse.h2.grpc.Metadata;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.Http2Settings;
 import java.util.Arrays;
@@ -39,6 +40,41 @@ class GrpcCallsTest {
     CallEndEvent end = recorder.of(CallEndEvent.class).get(0);
     assertThat(end.trailersOnly()).isTrue();
     assertThat(end.ending()).isEqualTo(CallEnding.TRAILERS);
+  }
+
+  @Test
+  void trueBinaryMetadataOfCCorePeersIsDecodedAsRawBytes() {
+    // With SETTINGS 0xfe03 on both sides, C-core sends -bin values as a NUL byte then the raw bytes.
+    String rawDetails = "\0" + "\u0008\u0009\u0012\u0006closed";
+    String rawTrace = "\0" + "\u0000\u00ff\n";
+    Recorder recorder = Recorder.decode(Scenarios.handshake()
+        .headers(CLIENT, 1, Scenarios.request(), true)
+        .headers(SERVER, 1, new DefaultHttp2Headers().status("200").add("content-type", "application/grpc")
+            .add("grpc-status", "9").add("grpc-status-details-bin", rawDetails).add("trace-bin", rawTrace)
+            .add("plain-bin", "AP8K"), true).segments(), 1000);
+    TrailersEvent trailers = recorder.of(TrailersEvent.class).get(0);
+    assertThat(trailers.statusDetails()).containsExactly(0x08, 0x09, 0x12, 0x06, 'c', 'l', 'o', 's', 'e', 'd');
+    assertThat(trailers.metadata()).extracting(Metadata::name).containsExactly("trace-bin", "plain-bin");
+    assertThat(trailers.metadata().get(0).binary()).containsExactly(0x00, 0xff, '\n');
+    assertThat(trailers.metadata().get(1).binary()).containsExactly(0x00, 0xff, '\n');
+  }
+
+  @Test
+  void repeatedHeaderBlocksStillMakeOneEventPerCall() {
+    Http2Traffic traffic = Scenarios.handshake();
+    for (int stream = 1; stream <= 5; stream += 2) {
+      traffic.headers(CLIENT, stream, Scenarios.request(), true)
+          .headers(SERVER, stream, new DefaultHttp2Headers().status("200").add("content-type", "application/grpc"),
+              false)
+          .headers(SERVER, stream, new DefaultHttp2Headers().add("grpc-status", "5").add("grpc-message", "gone"),
+              true);
+    }
+    Recorder recorder = Recorder.decode(traffic.segments(), 1000);
+    assertThat(recorder.of(TrailersEvent.class)).extracting(TrailersEvent::streamId).containsExactly(1, 3, 5);
+    assertThat(recorder.of(CallEndEvent.class)).extracting(end -> end.status().name() + " " + end.message())
+        .containsOnly("NOT_FOUND gone");
+    assertThat(recorder.of(CallEndEvent.class)).extracting(CallEndEvent::ending)
+        .containsOnly(CallEnding.TRAILERS);
   }
 
   @Test

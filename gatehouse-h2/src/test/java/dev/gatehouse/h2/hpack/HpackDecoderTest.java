@@ -110,6 +110,29 @@ class HpackDecoderTest {
     }
   }
 
+  @Test
+  void repeatedBlockIsReusedOnlyWhileTheTableStaysAsItWas() {
+    HpackDecoder decoder = new HpackDecoder();
+    decode(decoder, "400a637573746f6d2d6b65790d637573746f6d2d686561646572"); // custom-key: custom-header at 62
+    HeaderBlock first = decode(decoder, "82" + "be");
+    assertThat(decode(decoder, "82" + "be")).isSameAs(first);
+    decode(decoder, "4001780179"); // x: y at 62, custom-key moves to 63
+    HeaderBlock afterInsertion = decode(decoder, "82" + "be");
+    assertThat(afterInsertion).isNotSameAs(first);
+    assertThat(afterInsertion.fields()).extracting(HeaderField::toString).containsExactly(":method: GET", "x: y");
+  }
+
+  @Test
+  void blocksThatChangeTheTableOrFailAreDecodedEachTime() {
+    HpackDecoder decoder = new HpackDecoder();
+    HeaderBlock inserting = decode(decoder, "4001780179");
+    assertThat(decode(decoder, "4001780179")).isNotSameAs(inserting);
+    assertThat(decoder.tableEntries()).isEqualTo(2);
+    HeaderBlock failed = decode(decoder, "82" + "ff00");
+    assertThat(failed.failed()).isTrue();
+    assertThat(decode(decoder, "82" + "ff00")).isNotSameAs(failed);
+  }
+
   private static HeaderBlock decode(HpackDecoder decoder, String hex) {
     byte[] bytes = HexFormat.of().parseHex(hex);
     return decoder.decode(bytes, 0, bytes.length);

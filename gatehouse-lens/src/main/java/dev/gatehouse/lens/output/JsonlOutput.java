@@ -74,11 +74,12 @@ public final class JsonlOutput implements LensListener, AutoCloseable {
   @Override
   public void onEvent(LensConnection connection, Event event) {
     CallTracker tracker = calls.computeIfAbsent(connection.id(), id -> new CallTracker());
-    String line = format(connection, event, tracker);
-    tracker.onEvent(event);
-    if (line != null) {
-      sink.write(line);
-    }
+    // Formatted when the sink gets to it (off the event loop with a QueuedLineWriter), the tracker fed in order.
+    sink.write(() -> {
+      String line = format(connection, event, tracker);
+      tracker.onEvent(event);
+      return line;
+    }, EventWeight.of(event));
   }
 
   @Override
@@ -230,7 +231,7 @@ public final class JsonlOutput implements LensListener, AutoCloseable {
       return line(connection, "message", time, json -> message(json, message, calls));
     }
     if (event instanceof TrailersEvent trailers) {
-      byte[] details = calls.statusDetails(trailers);
+      byte[] details = trailers.statusDetails();
       return line(connection, "trailers", time, json -> JsonlCalls.trailers(json, trailers, details, renderer));
     }
     if (event instanceof CallEndEvent end) {

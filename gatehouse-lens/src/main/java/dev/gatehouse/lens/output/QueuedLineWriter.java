@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * never waits for a terminal, a pipe or a disk. When the queue holds {@code maxQueuedChars}, new text is dropped and
  * counted; the output reports the count when it closes.
  *
+ * <p>{@linkplain #write(LineSink.Deferred, long) Deferred} text is formatted on the writer thread, in queue order, so
+ * an output's formatting (JSON, message rendering, times) runs off the event loop; it counts against the bound with
+ * its estimated weight. A format that throws loses its entry (counted as dropped), not the writer.
+ *
  * <p>Writers never wake the writer thread: it drains the queue, flushes, and sleeps 5 ms, so an event loop pays for
  * a lock-free enqueue and nothing else, and lines appear within a few milliseconds.
  */
@@ -24,7 +28,8 @@ public final class QueuedLineWriter implements LineSink {
   private static final long CLOSE_WAIT_MILLIS = 5_000;
   private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
-  private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
+  /** {@link String}s and {@link Entry}s (deferred text with its weight), in write order. */
+  private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
   private final AtomicLong queuedChars = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private final long maxQueuedChars;
@@ -54,17 +59,31 @@ public final class QueuedLineWriter implements LineSink {
 
   @Override
   public void write(String text) {
+    if (admit(text.length())) {
+      queue.add(text);
+    }
+  }
+
+  /** Queues {@code text} for the writer thread to format; see {@link LineSink#write(LineSink.Deferred, long)}. */
+  @Override
+  public void write(Deferred text, long weight) {
+    if (admit(weight)) {
+      queue.add(new Entry(text, weight));
+    }
+  }
+
+  /** Counts {@code size} in, or counts a drop when closed, failed or full. */
+  private boolean admit(long size) {
     if (closed || failure != null) {
       dropped.incrementAndGet();
-      return;
+      return false;
     }
-    long size = text.length();
     if (queuedChars.addAndGet(size) > maxQueuedChars) {
       queuedChars.addAndGet(-size);
       dropped.incrementAndGet();
-      return;
+      return false;
     }
-    queue.add(text);
+    return true;
   }
 
   /** Queues {@code text} even when the queue is full: for the final report of what was dropped. */
@@ -105,10 +124,12 @@ public final class QueuedLineWriter implements LineSink {
     try {
       while (true) {
         boolean closing = closed; // read before draining: text queued before close() is written
-        for (String text; (text = queue.poll()) != null; ) {
-          queuedChars.addAndGet(-text.length());
-          out.write(text);
-          out.write('\n');
+        for (Object queued; (queued = queue.poll()) != null; ) {
+          String text = text(queued);
+          if (text != null) {
+            out.write(text);
+            out.write('\n');
+          }
         }
         out.flush();
         if (closing) {
@@ -120,4 +141,23 @@ public final class QueuedLineWriter implements LineSink {
       failure = e; // e.g. a closed pipe: later lines count as dropped, forwarding goes on
     }
   }
+
+  /** A queued entry's text (formatted now if deferred), or {@code null} for none; releases its weight. */
+  private String text(Object queued) {
+    if (queued instanceof String text) {
+      queuedChars.addAndGet(-text.length());
+      return text;
+    }
+    Entry entry = (Entry) queued;
+    queuedChars.addAndGet(-entry.weight);
+    try {
+      return entry.text.format();
+    } catch (RuntimeException e) {
+      dropped.incrementAndGet(); // a formatting bug costs its line, never the writer thread
+      return null;
+    }
+  }
+
+  /** Deferred text and the weight it was admitted with. */
+  private record Entry(Deferred text, long weight) {}
 }

@@ -63,11 +63,12 @@ public final class TextOutput implements LensListener, AutoCloseable {
   @Override
   public void onEvent(LensConnection connection, Event event) {
     CallTracker tracker = calls.computeIfAbsent(connection.id(), id -> new CallTracker());
-    String text = format(connection, event, tracker);
-    tracker.onEvent(event);
-    if (text != null) {
-      sink.write(text);
-    }
+    // Formatted when the sink gets to it (off the event loop with a QueuedLineWriter), the tracker fed in order.
+    sink.write(() -> {
+      String text = format(connection, event, tracker);
+      tracker.onEvent(event);
+      return text;
+    }, EventWeight.of(event));
   }
 
   @Override
@@ -223,7 +224,7 @@ public final class TextOutput implements LensListener, AutoCloseable {
     if (trailers.message() != null) {
       out.append(", grpc-message \"").append(trailers.message()).append('"');
     }
-    byte[] details = calls.statusDetails(trailers);
+    byte[] details = trailers.statusDetails();
     if (details != null) {
       Rendered rendered = renderer.statusDetails(details);
       out.append('\n').append(indent()).append("grpc-status-details-bin: ")

@@ -4,39 +4,28 @@ import dev.gatehouse.h2.event.CallEndEvent;
 import dev.gatehouse.h2.event.CallStartEvent;
 import dev.gatehouse.h2.event.Direction;
 import dev.gatehouse.h2.event.Event;
-import dev.gatehouse.h2.event.FrameEvent;
 import dev.gatehouse.h2.event.ResponseHeadersEvent;
 import dev.gatehouse.h2.event.TrailersEvent;
-import dev.gatehouse.h2.hpack.HeaderBlock;
-import dev.gatehouse.h2.hpack.HeaderField;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * What an output must remember about a connection's live calls to render their payloads: each call's {@code
- * grpc-encoding} per direction (to inflate compressed messages) and the last header block (for status details sent as
- * C-core's "true binary" metadata). One per connection and output; fed every event in order.
+ * grpc-encoding} per direction (to inflate compressed messages) and its {@code grpc-timeout}. One per connection and
+ * output; fed every event in order.
  */
 public final class CallTracker {
 
-  private static final String STATUS_DETAILS = "grpc-status-details-bin";
-
   private final Map<Integer, String[]> encodings = new HashMap<>();
   private final Map<Integer, Duration> timeouts = new HashMap<>();
-  private long lastBlockSeq = -1;
-  private HeaderBlock lastBlock;
 
   /**
    * Learns from headers and forgets ended calls. Feed each event after rendering it, so a call's end is rendered
    * while its context is still known.
    */
   public void onEvent(Event event) {
-    if (event instanceof FrameEvent frame && frame.headerBlock() != null) {
-      lastBlockSeq = frame.seq();
-      lastBlock = frame.headerBlock();
-    } else if (event instanceof CallStartEvent start) {
+    if (event instanceof CallStartEvent start) {
       encodings.put(start.streamId(), new String[] {start.grpcEncoding(), null});
       if (start.timeout() != null) {
         timeouts.put(start.streamId(), start.timeout());
@@ -64,26 +53,10 @@ public final class CallTracker {
   }
 
   /**
-   * The trailers' {@code grpc-status-details-bin} bytes, or {@code null}. Peers that both advertise SETTINGS 0xfe03
-   * (gRPC C-core: Python, C++, Ruby) send {@code -bin} values as a NUL byte followed by the raw bytes instead of
-   * base64; the h2 decoder only base64-decodes, so those are taken from the header block here.
+   * The trailers' {@code grpc-status-details-bin} bytes, or {@code null}: as the decoder delivers them, base64 or
+   * C-core's "true binary" (a NUL byte, then the raw bytes, between peers that both advertise SETTINGS 0xfe03).
    */
   public byte[] statusDetails(TrailersEvent trailers) {
-    byte[] decoded = trailers.statusDetails();
-    if (decoded != null || lastBlock == null || lastBlockSeq != trailers.frameSeq()) {
-      return decoded;
-    }
-    return trueBinary(lastBlock, STATUS_DETAILS);
-  }
-
-  /** A {@code -bin} field sent as true binary (NUL then raw bytes), or {@code null}. */
-  public static byte[] trueBinary(HeaderBlock block, String name) {
-    for (HeaderField field : block.fields()) {
-      if (field.name().equals(name) && !field.value().isEmpty() && field.value().charAt(0) == '\0') {
-        // HPACK fields are decoded as ISO-8859-1, one char per byte, so this gives the bytes back unchanged.
-        return field.value().substring(1).getBytes(StandardCharsets.ISO_8859_1);
-      }
-    }
-    return null;
+    return trailers.statusDetails();
   }
 }

@@ -128,8 +128,13 @@ public final class PayloadRenderer {
     return sender == Direction.CLIENT ? descriptor.getInputType() : descriptor.getOutputType();
   }
 
-  /** The inflated bytes, or {@code null} when they exceed the cap (a gzip bomb must not fill the heap). */
-  private byte[] gunzip(byte[] data) throws IOException {
+  /**
+   * The inflated bytes of a gzip message, or {@code null} when they exceed the renderer's cap (a gzip bomb must not
+   * fill the heap). The binary log shares it, to log messages uncompressed as gRPC does.
+   *
+   * @throws IOException when {@code data} is not gzip
+   */
+  public byte[] gunzip(byte[] data) throws IOException {
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
       ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxInflatedBytes, data.length * 4 + 64));
       byte[] buffer = new byte[8192];

@@ -47,6 +47,35 @@ class QueuedLineWriterTest {
   }
 
   @Test
+  void deferredTextIsFormattedOnTheWriterThreadInWriteOrder() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    QueuedLineWriter writer = new QueuedLineWriter(out, false, 10_000);
+    Thread caller = Thread.currentThread();
+    writer.write("first");
+    writer.write(() -> Thread.currentThread() == caller ? "on the caller" : "on the writer", 100);
+    writer.write(() -> null, 100);
+    writer.write(() -> {
+      throw new IllegalStateException("a formatting bug");
+    }, 100);
+    writer.write("last");
+    writer.close();
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("first\non the writer\nlast\n");
+    assertThat(writer.dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void deferredTextCountsItsWeightAgainstTheBound() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    QueuedLineWriter writer = new QueuedLineWriter(out, false, 10);
+    writer.write(() -> "too heavy to queue", 11);
+    writer.close();
+
+    assertThat(out.size()).isZero();
+    assertThat(writer.dropped()).isEqualTo(1);
+  }
+
+  @Test
   void textOutputReportsDroppedLinesWhenItCloses() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     QueuedLineWriter writer = new QueuedLineWriter(out, false, 10);

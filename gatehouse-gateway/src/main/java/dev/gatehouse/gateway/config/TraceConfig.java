@@ -1,0 +1,28 @@
+package dev.gatehouse.gateway.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * How the gateway shows the HTTP/2 frames of its own upstream calls ({@code docs/lens.md}, "Following a REST request
+ * down to its frames"). The gateway only taps the bytes; the decoding and these outputs are the lens's, wired by the
+ * CLI.
+ *
+ * @param all trace every call ({@code --trace}); otherwise only requests carrying {@code X-Gatehouse-Trace: 1}
+ * @param format the lens output format of the trace, {@code text} or {@code jsonl}
+ * @param output the file the trace is written to (created or truncated), or {@code null} for standard error
+ * @param ui where to serve the lens's live view of the upstream traffic, or {@code null} for none
+ */
+public record TraceConfig(boolean all, String format, Path output, HostPort ui) {
+
+  /** Nothing traced unless a request asks, as text to standard error, no view. */
+  public static final TraceConfig DEFAULT = new TraceConfig(false, "text", null, null);
+
+  public TraceConfig {
+    requireNonNull(format, "traceFormat");
+    if (!format.equals("text") && !format.equals("jsonl")) {
+      throw new IllegalArgumentException("traceFormat: " + format + " (expected: text or jsonl)");
+    }
+  }
+}

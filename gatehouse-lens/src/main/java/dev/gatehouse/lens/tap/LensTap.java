@@ -1,0 +1,224 @@
+package dev.gatehouse.lens.tap;
+
+import dev.gatehouse.core.descriptor.ServiceCatalog;
+import dev.gatehouse.h2.connection.DecoderOptions;
+import dev.gatehouse.lens.OutputFormat;
+import dev.gatehouse.lens.detect.DetectorOptions;
+import dev.gatehouse.lens.observe.ConnectionObserver;
+import dev.gatehouse.lens.observe.LensClock;
+import dev.gatehouse.lens.observe.LensConnection;
+import dev.gatehouse.lens.observe.LensListener;
+import dev.gatehouse.lens.output.JsonlOutput;
+import dev.gatehouse.lens.output.QueuedLineWriter;
+import dev.gatehouse.lens.output.TextOutput;
+import dev.gatehouse.lens.render.PayloadRenderer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The lens's decoder, detectors and outputs for connections the lens does not carry itself: the gateway's upstream
+ * connections ({@code gatehouse serve --trace}). Whoever carries the bytes {@linkplain #open opens} a
+ * {@link TappedConnection} per connection and reports its bytes; the outputs read exactly as the lens's (the gateway
+ * is the client, the backend the server).
+ *
+ * <pre>{@code
+ * try (LensTap tap = LensTap.builder().format(OutputFormat.JSONL).output(Path.of("trace.jsonl")).build()) {
+ *   TappedConnection connection = tap.open("127.0.0.1:53422", "127.0.0.1:50051");
+ *   connection.onBytes(Direction.CLIENT, written);
+ *   ...
+ *   connection.onEnd();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: connections may be opened and fed from different threads, each connection from one thread at a
+ * time. Output is written by one writer thread, as the lens's; {@link #close()} flushes it.
+ */
+public final class LensTap implements AutoCloseable {
+
+  /** Output waiting for the writer thread, at most, as for the lens; beyond that, entries are dropped and counted. */
+  static final long MAX_QUEUED_OUTPUT_CHARS = 32L << 20;
+
+  private final List<LensListener> listeners;
+  private final List<AutoCloseable> outputs;
+  private final CallLocator locator;
+  private final LensClock clock;
+  private final DecoderOptions decoderOptions;
+  private final DetectorOptions detectorOptions;
+  private final AtomicLong ids = new AtomicLong();
+
+  private LensTap(List<LensListener> listeners, List<AutoCloseable> outputs, CallLocator locator, LensClock clock,
+      DecoderOptions decoderOptions, DetectorOptions detectorOptions) {
+    this.listeners = listeners;
+    this.outputs = outputs;
+    this.locator = locator;
+    this.clock = clock;
+    this.decoderOptions = decoderOptions;
+    this.detectorOptions = detectorOptions;
+  }
+
+  /** A builder: text to standard error, no descriptors, no other listener. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A connection opened; its events are numbered as a new connection ({@code conn}) of every output.
+   *
+   * @param client the client's address as text (the side that sends the HTTP/2 preface)
+   * @param upstream the server's address as text
+   */
+  public TappedConnection open(String client, String upstream) {
+    LensConnection connection = new LensConnection(ids.incrementAndGet(), clock.now(), clock.nanoTime(), client,
+        upstream);
+    ConnectionObserver observer = new ConnectionObserver(connection, decoderOptions, detectorOptions, listeners);
+    observer.onOpen();
+    return new TappedConnection(observer, clock);
+  }
+
+  /**
+   * Where the call whose request carried {@code value} under the builder's {@link Builder#locateBy locate-by key}
+   * went, as {@code CONN/STREAM}, or {@code null} when no such call was seen (or it was asked for before). Any
+   * thread.
+   */
+  public String locate(String value) {
+    return locator == null ? null : locator.take(value);
+  }
+
+  /** Flushes and closes the outputs; the listeners added by the caller are the caller's to close. */
+  @Override
+  public void close() {
+    for (AutoCloseable output : outputs) {
+      try {
+        output.close();
+      } catch (Exception e) {
+        // The output's destination failed; there is nowhere left to report it.
+      }
+    }
+  }
+
+  /** How to build a tap: output format and destination, descriptors, more listeners, clock and options. */
+  public static final class Builder {
+    private ServiceCatalog catalog;
+    private OutputFormat format = OutputFormat.TEXT;
+    private Path outputFile;
+    private OutputStream output;
+    private boolean writeOutput = true;
+    private String locateBy;
+    private LensClock clock = LensClock.system();
+    private DecoderOptions decoderOptions = DecoderOptions.defaults();
+    private DetectorOptions detectorOptions = DetectorOptions.defaults();
+    private final List<LensListener> listeners = new ArrayList<>();
+
+    Builder() {}
+
+    /** Decode messages as JSON with these descriptors ({@code null}: schema-less). */
+    public Builder catalog(ServiceCatalog value) {
+      this.catalog = value;
+      return this;
+    }
+
+    public Builder format(OutputFormat value) {
+      this.format = Objects.requireNonNull(value, "format");
+      return this;
+    }
+
+    /** Write the output to this file (created or truncated); {@code null}: standard error. */
+    public Builder output(Path file) {
+      this.outputFile = file;
+      this.output = null;
+      this.writeOutput = true;
+      return this;
+    }
+
+    /** Write the output here (left open on close). */
+    public Builder output(OutputStream stream) {
+      this.output = Objects.requireNonNull(stream, "output");
+      this.outputFile = null;
+      this.writeOutput = true;
+      return this;
+    }
+
+    /** Write no output (the listeners still get everything). */
+    public Builder noOutput() {
+      this.writeOutput = false;
+      return this;
+    }
+
+    /** Also report to {@code value}, after the output. */
+    public Builder listener(LensListener value) {
+      listeners.add(Objects.requireNonNull(value, "listener"));
+      return this;
+    }
+
+    /** Remember which stream carried each value of this request metadata key, for {@link LensTap#locate}. */
+    public Builder locateBy(String metadataKey) {
+      this.locateBy = Objects.requireNonNull(metadataKey, "metadataKey");
+      return this;
+    }
+
+    public Builder clock(LensClock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    public Builder decoderOptions(DecoderOptions value) {
+      this.decoderOptions = Objects.requireNonNull(value, "decoderOptions");
+      return this;
+    }
+
+    public Builder detectorOptions(DetectorOptions value) {
+      this.detectorOptions = Objects.requireNonNull(value, "detectorOptions");
+      return this;
+    }
+
+    /**
+     * The tap, its output open.
+     *
+     * @throws UncheckedIOException when the output file cannot be opened
+     */
+    public LensTap build() {
+      List<LensListener> all = new ArrayList<>();
+      List<AutoCloseable> outputs = new ArrayList<>();
+      if (writeOutput) {
+        PayloadRenderer renderer = PayloadRenderer.create(catalog, decoderOptions.maxMessageBytes());
+        QueuedLineWriter sink = new QueuedLineWriter(outputStream(), outputFile != null, MAX_QUEUED_OUTPUT_CHARS);
+        if (format == OutputFormat.JSONL) {
+          JsonlOutput jsonl = new JsonlOutput(sink, renderer);
+          all.add(jsonl);
+          outputs.add(jsonl);
+        } else {
+          TextOutput text = new TextOutput(sink, renderer);
+          all.add(text);
+          outputs.add(text);
+        }
+      }
+      CallLocator locator = locateBy == null ? null : new CallLocator(locateBy);
+      if (locator != null) {
+        all.add(locator);
+      }
+      all.addAll(listeners);
+      return new LensTap(List.copyOf(all), outputs, locator, clock, decoderOptions, detectorOptions);
+    }
+
+    private OutputStream outputStream() {
+      if (output != null) {
+        return output;
+      }
+      if (outputFile == null) {
+        return System.err;
+      }
+      try {
+        return Files.newOutputStream(outputFile);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the trace to " + outputFile, e);
+      }
+    }
+  }
+}
