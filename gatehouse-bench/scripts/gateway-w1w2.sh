@@ -259,7 +259,7 @@ wait_for_quiet() { # waits, at most QUIET_WAIT seconds, until the machine is idl
     a0=$(core_ticks cpu); sleep 1; a1=$(core_ticks cpu)
     busy=$(awk -v a="$a0 $a1" 'BEGIN {split(a, f, " "); print int(100 * (f[3] - f[1]) / (f[4] - f[2]))}')
     [ "$busy" -le 10 ] && return
-    [ "$waited" -eq 0 ] && log "the machine is ${busy}% busy with other work; waiting up to ${QUIET_WAIT} s"
+    [ "$waited" -eq 0 ] && log "the machine is ${busy}% busy (JIT compilers after a warm-up, or other work); waiting up to ${QUIET_WAIT} s"
     waited=$((waited + 1))
   done
   log "still busy after ${QUIET_WAIT} s; measuring anyway (see the other-CPU column)"

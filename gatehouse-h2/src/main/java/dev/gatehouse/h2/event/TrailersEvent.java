@@ -17,8 +17,8 @@ import java.util.List;
  * @param contentType {@code content-type} for a trailers-only response, else {@code null}
  * @param status {@code grpc-status}, or {@code null} when absent or not a number
  * @param message {@code grpc-message} percent-decoded as UTF-8, or {@code null}
- * @param statusDetails {@code grpc-status-details-bin} base64-decoded (a serialized {@code google.rpc.Status}), or
- *     {@code null}
+ * @param statusDetails {@code grpc-status-details-bin} decoded from base64 or C-core's "true binary" (a serialized
+ *     {@code google.rpc.Status}), or {@code null}
  * @param metadata the custom metadata in order
  */
 public record TrailersEvent(long timeNanos, int streamId, long frameSeq, String method, boolean trailersOnly,

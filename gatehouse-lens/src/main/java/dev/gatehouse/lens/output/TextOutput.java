@@ -152,7 +152,7 @@ public final class TextOutput implements LensListener, AutoCloseable {
       return prefix + message(message, calls);
     }
     if (event instanceof TrailersEvent trailers) {
-      return prefix + trailers(trailers, calls);
+      return prefix + trailers(trailers);
     }
     if (event instanceof CallEndEvent end) {
       return prefix + call(end, calls.timeout(end.streamId()));
@@ -214,7 +214,7 @@ public final class TextOutput implements LensListener, AutoCloseable {
     return out.toString();
   }
 
-  private String trailers(TrailersEvent trailers, CallTracker calls) {
+  private String trailers(TrailersEvent trailers) {
     StringBuilder out = new StringBuilder("trailers stream ").append(trailers.streamId());
     if (trailers.trailersOnly()) {
       out.append(" (trailers-only, :status ").append(trailers.httpStatus()).append(')');

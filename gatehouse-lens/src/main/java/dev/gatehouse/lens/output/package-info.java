@@ -1,8 +1,8 @@
 /**
  * The lens's outputs, listeners of the event stream: {@link dev.gatehouse.lens.output.TextOutput} (one line per frame,
  * like {@code nghttp -v} but gRPC-aware) and {@link dev.gatehouse.lens.output.JsonlOutput} (JSON Lines), both
- * documented in {@code docs/lens-format.md}. Lines are formatted on the connection's event loop and handed to a
- * {@link dev.gatehouse.lens.output.LineSink}; {@link dev.gatehouse.lens.output.QueuedLineWriter} writes them on its own
- * thread and drops (and counts) lines rather than let a slow terminal or disk stall forwarding.
+ * documented in {@code docs/lens-format.md}. Events are handed to a {@link dev.gatehouse.lens.output.LineSink} to be
+ * formatted when it gets to them: {@link dev.gatehouse.lens.output.QueuedLineWriter} formats and writes them on its own
+ * thread, off the event loop, and drops (and counts) lines rather than let a slow terminal or disk stall forwarding.
  */
 package dev.gatehouse.lens.output;
