@@ -150,7 +150,6 @@ public final class GatewayServer implements AutoCloseable {
       return;
     }
     long graceNanos = config.shutdownGrace().toNanos();
-    listener.shutdownStarted(config.shutdownGrace().toMillis());
     serverChannel.close().syncUninterruptibly();
     state.startDraining();
     for (Channel connection : connections) {
@@ -163,6 +162,8 @@ public final class GatewayServer implements AutoCloseable {
         }
       });
     }
+    // Told once every connection has its drain queued, so what the listener does next sees a draining server.
+    listener.shutdownStarted(config.shutdownGrace().toMillis());
     boolean drained = connections.newCloseFuture().awaitUninterruptibly(graceNanos, TimeUnit.NANOSECONDS);
     int cutOff = drained ? 0 : connections.size();
     upstream.shutdown();

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /** Starts a gateway in front of a backend, both on loopback, and sends it requests. */
@@ -19,6 +20,7 @@ final class GatewayFixture implements AutoCloseable {
   static final ServiceCatalog CATALOG = loadCatalog();
 
   final BlockingQueue<AccessLogEntry> accessLog = new LinkedBlockingQueue<>();
+  final CountDownLatch shutdownStarted = new CountDownLatch(1);
   final GatewayServer gateway;
   /** HTTP/1.1 on purpose: these tests check HTTP/1.1 semantics, and Java's default would upgrade to h2c. */
   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -34,6 +36,11 @@ final class GatewayFixture implements AutoCloseable {
           @Override
           public void requestCompleted(AccessLogEntry entry) {
             accessLog.add(entry);
+          }
+
+          @Override
+          public void shutdownStarted(long graceMillis) {
+            shutdownStarted.countDown();
           }
         });
     gateway.start();

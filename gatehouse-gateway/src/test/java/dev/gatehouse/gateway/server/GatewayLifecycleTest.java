@@ -79,6 +79,7 @@ class GatewayLifecycleTest {
           HttpResponse.BodyHandlers.ofString());
       StreamObserver<Shelf> held = backend.held.poll(5, TimeUnit.SECONDS);
       CompletableFuture<Void> closing = CompletableFuture.runAsync(fixture::close);
+      assertThat(fixture.shutdownStarted.await(5, TimeUnit.SECONDS)).isTrue();
 
       held.onNext(Shelf.newBuilder().setName("shelves/held").build());
       held.onCompleted();
