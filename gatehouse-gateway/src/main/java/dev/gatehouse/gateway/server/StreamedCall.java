@@ -41,8 +41,6 @@ import java.util.function.Function;
  * <p>Lives on the connection's event loop, as do the call's callbacks.
  */
 final class StreamedCall implements StreamingCall.Listener {
-  /** Response messages asked for at once; a few in flight hide the hop to the upstream transport's thread. */
-  private static final int REQUEST_WINDOW = 8;
 
   private final Exchange exchange;
   private final ServerState server;
@@ -61,7 +59,6 @@ final class StreamedCall implements StreamingCall.Listener {
   private boolean closed;
   private boolean inputEnded;
   private boolean flushScheduled;
-  private int outstanding;
 
   /**
    * @param format the layout of a server stream's response, or {@code null} when the method answers one message
@@ -171,10 +168,7 @@ final class StreamedCall implements StreamingCall.Listener {
         || !exchange.channel().isWritable()) {
       return;
     }
-    if (outstanding <= REQUEST_WINDOW / 2) {
-      call.request(REQUEST_WINDOW - outstanding);
-      outstanding = REQUEST_WINDOW;
-    }
+    call.requestMore();
   }
 
   @Override
@@ -189,7 +183,6 @@ final class StreamedCall implements StreamingCall.Listener {
 
   @Override
   public void onMessage(byte[] message) {
-    outstanding--;
     if (failure != null || exchange.isAbandoned()) {
       return;
     }

@@ -35,7 +35,6 @@ import java.nio.charset.StandardCharsets;
 final class WebSocketCall extends ChannelInboundHandlerAdapter implements StreamingCall.Listener {
   /** Private-use close codes (RFC 6455 §7.4.2) carry the gRPC status: 4000 + code. */
   static final int CLOSE_CODE_BASE = 4000;
-  private static final int REQUEST_WINDOW = 8;
   private static final int MAX_REASON_BYTES = 123;
 
   private final ServerState server;
@@ -54,7 +53,6 @@ final class WebSocketCall extends ChannelInboundHandlerAdapter implements Stream
   private StatusException failure;
   private boolean inputEnded;
   private boolean closed;
-  private int outstanding;
 
   /**
    * @param request the request message bound at the handshake, or {@code null} when frames carry it
@@ -176,7 +174,6 @@ final class WebSocketCall extends ChannelInboundHandlerAdapter implements Stream
 
   @Override
   public void onMessage(byte[] message) {
-    outstanding--;
     if (failure != null) {
       return;
     }
@@ -243,10 +240,7 @@ final class WebSocketCall extends ChannelInboundHandlerAdapter implements Stream
     if (closed || failure != null || !ctx.channel().isWritable()) {
       return;
     }
-    if (outstanding <= REQUEST_WINDOW / 2) {
-      call.request(REQUEST_WINDOW - outstanding);
-      outstanding = REQUEST_WINDOW;
-    }
+    call.requestMore();
   }
 
   @Override

@@ -35,10 +35,15 @@ public final class StreamingCall {
     void onClose(Status status, Metadata trailers);
   }
 
-  private final ClientCall<byte[], byte[]> call;
+  /** Response messages asked for at once; a few in flight hide the hop to the upstream transport's thread. */
+  static final int REQUEST_WINDOW = 8;
 
-  private StreamingCall(ClientCall<byte[], byte[]> call) {
+  private final ClientCall<byte[], byte[]> call;
+  private final Adapter adapter;
+
+  private StreamingCall(ClientCall<byte[], byte[]> call, Adapter adapter) {
     this.call = call;
+    this.adapter = adapter;
   }
 
   /**
@@ -55,13 +60,25 @@ public final class StreamingCall {
       options = options.withDeadlineAfter(deadlineNanos, TimeUnit.NANOSECONDS);
     }
     ClientCall<byte[], byte[]> call = channel.newCall(method, options);
-    call.start(new Adapter(listener), metadata);
-    return new StreamingCall(call);
+    Adapter adapter = new Adapter(listener);
+    call.start(adapter, metadata);
+    return new StreamingCall(call, adapter);
   }
 
   /** Asks the backend for {@code count} more response messages. */
   public void request(int count) {
+    adapter.outstanding += count;
     call.request(count);
+  }
+
+  /**
+   * Keeps a few response messages requested: tops the requests up to {@link #REQUEST_WINDOW} once half of them
+   * arrived. Callers call it whenever their reader can take more (on writability), and stop calling it when not.
+   */
+  public void requestMore() {
+    if (adapter.outstanding <= REQUEST_WINDOW / 2) {
+      request(REQUEST_WINDOW - adapter.outstanding);
+    }
   }
 
   /** Sends one request message; it is buffered when the call is not {@link #isReady() ready}. */
@@ -86,6 +103,8 @@ public final class StreamingCall {
 
   private static final class Adapter extends ClientCall.Listener<byte[]> {
     private final Listener listener;
+    /** Messages requested and not yet arrived; touched on the call's executor only. */
+    private int outstanding;
 
     Adapter(Listener listener) {
       this.listener = listener;
@@ -98,6 +117,7 @@ public final class StreamingCall {
 
     @Override
     public void onMessage(byte[] message) {
+      outstanding--;
       listener.onMessage(message);
     }
 
