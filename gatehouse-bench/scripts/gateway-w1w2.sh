@@ -16,7 +16,11 @@
 # same setup without the gateway hop. --no-pin lets the kernel place everything.
 # Reported: requests/s (median and range of the runs), p50/p99 latency (from h2load's per-request log, run of the
 # median), the gateway's and the backend's CPU time per request (utime+stime from /proc/<pid>/stat), and how busy
-# each core was. --profile also records the gateway with JFR during one W1 run and prints the hottest frames.
+# each core was, and how much CPU other processes took meanwhile ("other CPU": this is a shared build machine; each
+# run first waits, at most QUIET_WAIT s, for the machine to go idle). --profile also runs a second gateway recorded
+# by JFR from its start, and prints where its time goes during one W1 run and what it allocates.
+# Settings (environment): CONNECTIONS=32 DURATION=10 RUNS=3 WARMUP_REQUESTS=300000 PROFILE_DURATION=20 QUIET_WAIT=120
+# GATEHOUSE_TARGET=target (the build folder of gatehouse-bench), GATEHOUSE_MVN_FLAGS=-o.
 # Every step is bounded (request counts, durations, timeouts); all processes stop with the script.
 set -euo pipefail
 
@@ -180,7 +184,7 @@ profile_w1() { # records the gateway with JFR during one W1 run and prints where
   # The recording runs from the JVM's start: starting one in a running JVM deoptimises its compiled code, and C2 on
   # a shared 2-core machine needs minutes to recover. So a second gateway, recorded from its start, is profiled.
   local measured_port="$gateway_port" measured_pid="$gateway_pid" t0 t1 since
-  extra_jvm_flags=(-XX:+FlightRecorder "-XX:StartFlightRecording=name=w1,settings=$jfc")
+  extra_jvm_flags=("-XX:StartFlightRecording=name=w1,settings=$jfc") # -XX:+FlightRecorder: deprecated since JDK 13
   start_program gateway-jfr 0 dev.gatehouse.bench.BenchGateway --upstream "$backend_port" --io-threads 1
   extra_jvm_flags=()
   gateway_port=$port gateway_pid=$pid
@@ -195,11 +199,14 @@ profile_w1() { # records the gateway with JFR during one W1 run and prints where
   jcmd "$gateway_pid" JFR.dump name=w1 filename="$jfr" >/dev/null
   gateway_port="$measured_port" gateway_pid="$measured_pid"
   # Only the samples of the measured window: jfr prints each event's startTime as local HH:MM:SS.mmm.
-  jfr print --stack-depth 64 --events jdk.ExecutionSample "$jfr" | awk -v since="$since" '
-    /^jdk.ExecutionSample/ {keep = 0; buffer = $0 "\n"; next}
-    /startTime = / {keep = ($3 >= since)}
-    {buffer = buffer $0 "\n"}
-    /^}/ {if (keep) printf "%s", buffer; buffer = ""}' >"$work/samples.txt"
+  since_window() { # keeps the events of the measured window (jfr prints startTime as local HH:MM:SS.mmm)
+    awk -v since="$since" '/^jdk\./ {keep = 0; buffer = $0 "\n"; next}
+      /startTime = / {keep = ($3 >= since)}
+      {buffer = buffer $0 "\n"}
+      /^}/ {if (keep) printf "%s", buffer; buffer = ""}'
+  }
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$jfr" | since_window >"$work/samples.txt"
+  jfr print --stack-depth 8 --events jdk.ObjectAllocationSample "$jfr" | since_window >"$work/allocations.txt"
   local total requests
   total=$(grep -c 'jdk.ExecutionSample' "$work/samples.txt")
   requests=$(awk '/^requests:/ {for (i = 1; i <= NF; i++) if ($(i + 1) ~ /^succeeded/) print $i}' "$work/profile-run.txt")
@@ -247,6 +254,16 @@ profile_w1() { # records the gateway with JFR during one W1 run and prints where
   echo "-- self time by method (top 20):"
   top_frames | sort | uniq -c | sort -rn \
     | awk -v t="$total" 'NR <= 20 {c = $1; sub(/^ *[0-9]+ /, ""); printf "%5.1f%%  %s\n", 100 * c / t, $0}'
+  echo "-- allocated bytes by site (jdk.ObjectAllocationSample weights; class < allocating frames, top 8):"
+  awk '/^jdk.ObjectAllocationSample/ {w = 0; site = ""; n = 0; inside = 0}
+       /objectClass = / {class = $3}
+       /weight = / {w = $3; if ($4 == "kB") w *= 1024; else if ($4 == "MB") w *= 1048576}
+       /stackTrace = \[/ {inside = 1; next}
+       inside && /^ *\]/ {inside = 0}
+       inside && n < 4 {f = $0; sub(/^ +/, "", f); sub(/ +line:.*/, "", f); sub(/\(.*$/, "", f); site = site " < " f; n++}
+       /^}/ {bytes[class site] += w; total += w}
+       END {for (k in bytes) printf "%5.1f%%  %s\n", 100 * bytes[k] / total, k}' "$work/allocations.txt" \
+    | sort -rn | head -8
 }
 
 top_frames() { # the top frame of each Java execution sample, without line numbers
@@ -350,8 +367,12 @@ fi
       function median(p,  i, j, t, a, k) { k = n[p]; for (i = 1; i <= k; i++) a[i] = v[p, i]
         for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
         return a[int((k + 1) / 2)] }
-      END { printf "%s: through the gateway / direct gRPC = %.0f / %.0f = %.0f%%\n", w, median("gateway"),
-              median("direct"), 100 * median("gateway") / median("direct") }' "$work/runs.tsv"
+      $2 == w && (!(($1) in quiet) || $12 < quiet[$1]) {quiet[$1] = $12; quietest[$1] = $5}
+      END { printf "%s: through the gateway / direct gRPC = %.0f / %.0f = %.0f%% (medians);", w, median("gateway"),
+              median("direct"), 100 * median("gateway") / median("direct")
+            printf " quietest runs (other CPU %.2f s / %.2f s): %.0f / %.0f = %.0f%%\n", quiet["gateway"],
+              quiet["direct"], quietest["gateway"], quietest["direct"], 100 * quietest["gateway"] / quietest["direct"] }' \
+      "$work/runs.tsv"
   done
   echo "W1 target: through-gateway throughput >= 50% of direct gRPC."
   echo "all runs: $work/runs.tsv"
