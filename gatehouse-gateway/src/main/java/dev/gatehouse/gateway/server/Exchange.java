@@ -11,8 +11,8 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
-import java.util.Locale;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * One request and its answer on an HTTP connection: the head, the body as it arrives chunk by chunk, the upstream
