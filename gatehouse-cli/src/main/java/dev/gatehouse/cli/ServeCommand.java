@@ -84,6 +84,10 @@ final class ServeCommand implements Callable<Integer> {
           + "X-Gatehouse-Trace: 1); see docs/lens.md.")
   Boolean trace;
 
+  @Option(names = "--trace-on-request", negatable = true,
+      description = "Let a request ask for its own trace with X-Gatehouse-Trace: 1 (default: on).")
+  Boolean traceOnRequest;
+
   @Option(names = "--trace-format", paramLabel = "text|jsonl",
       description = "Format of the upstream frames (default: text); see docs/lens-format.md.")
   String traceFormat;
@@ -157,6 +161,7 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, "access-log", accessLog);
     put(flags, "io-threads", ioThreads);
     put(flags, "trace", trace);
+    put(flags, "trace-on-request", traceOnRequest);
     put(flags, "trace-format", traceFormat);
     put(flags, "trace-output", traceOutput == null ? null : traceOutput.toString());
     put(flags, "ui", ui);

@@ -67,7 +67,7 @@ class ServeCommandTest {
         "--trace", "--trace-format", "jsonl", "--trace-output", "trace.jsonl", "--ui", "127.0.0.1:9901")
         .gatewayConfig();
 
-    assertThat(config.trace()).isEqualTo(new TraceConfig(true, "jsonl", Path.of("trace.jsonl"),
+    assertThat(config.trace()).isEqualTo(new TraceConfig(true, true, "jsonl", Path.of("trace.jsonl"),
         new HostPort("127.0.0.1", 9901)));
   }
 
@@ -77,6 +77,15 @@ class ServeCommandTest {
         .gatewayConfig();
 
     assertThat(config.trace()).isEqualTo(TraceConfig.DEFAULT);
+  }
+
+  @Test
+  void tracingOnRequestCanBeSwitchedOff() {
+    GatewayConfig config = parse("serve", "--descriptor-set", "api.desc", "--upstream", "localhost:50051",
+        "--no-trace-on-request").gatewayConfig();
+
+    assertThat(config.trace().onRequest()).isFalse();
+    assertThat(config.trace().all()).isFalse();
   }
 
   @Test

@@ -132,6 +132,7 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
     private Path tlsCertificate;
     private Path tlsPrivateKey;
     private boolean traceAll;
+    private boolean traceOnRequest = TraceConfig.DEFAULT.onRequest();
     private String traceFormat = TraceConfig.DEFAULT.format();
     private Path traceOutput;
     private HostPort ui;
@@ -163,6 +164,7 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
       tlsCertificate = config.tlsCertificate;
       tlsPrivateKey = config.tlsPrivateKey;
       traceAll = config.trace.all();
+      traceOnRequest = config.trace.onRequest();
       traceFormat = config.trace.format();
       traceOutput = config.trace.output();
       ui = config.trace.ui();
@@ -256,6 +258,12 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
       return this;
     }
 
+    /** Whether a request may ask for its own trace with {@code X-Gatehouse-Trace: 1} (default: yes). */
+    public Builder traceOnRequest(boolean onRequest) {
+      this.traceOnRequest = onRequest;
+      return this;
+    }
+
     /** The trace's output format: {@code text} (default) or {@code jsonl}. */
     public Builder traceFormat(String format) {
       this.traceFormat = format;
@@ -278,7 +286,8 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
     public GatewayConfig build() {
       return new GatewayConfig(listen, upstream, descriptorSet, catalog, maxBodyBytes, maxHeaderBytes,
           metadataPrefix, json, strictQuery, shutdownGrace, connectTimeout, defaultTimeout, healthPath, accessLog,
-          ioThreads, tlsCertificate, tlsPrivateKey, new TraceConfig(traceAll, traceFormat, traceOutput, ui));
+          ioThreads, tlsCertificate, tlsPrivateKey,
+          new TraceConfig(traceAll, traceOnRequest, traceFormat, traceOutput, ui));
     }
   }
 }

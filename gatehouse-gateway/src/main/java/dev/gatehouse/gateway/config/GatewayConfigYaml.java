@@ -38,6 +38,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * tls-certificate: cert.pem       # with tls-private-key: HTTPS, HTTP/2 or HTTP/1.1 by ALPN; relative to the file
  * tls-private-key: key.pem        # PKCS#8 PEM, unencrypted
  * trace: false                    # show the frames of every upstream call (else: X-Gatehouse-Trace: 1 only)
+ * trace-on-request: true          # may a request ask with X-Gatehouse-Trace: 1
  * trace-format: text              # or jsonl
  * trace-output: trace.jsonl       # default: standard error; relative to the file
  * ui: 127.0.0.1:9901              # the lens's live view of the upstream traffic
@@ -131,13 +132,14 @@ public final class GatewayConfigYaml {
         case "tls-certificate" -> tlsCertificate = field.path(base);
         case "tls-private-key" -> tlsPrivateKey = field.path(base);
         case "trace" -> builder.trace(field.bool());
+        case "trace-on-request" -> builder.traceOnRequest(field.bool());
         case "trace-format" -> builder.traceFormat(field.string());
         case "trace-output" -> builder.traceOutput(field.path(base));
         case "ui" -> builder.ui(field.hostPort());
         default -> throw new IllegalArgumentException("config " + source + ": unknown key \"" + key
             + "\" (expected one of: listen, upstream, descriptor-set, max-body-bytes, max-header-bytes,"
             + " metadata-prefix, strict-query, shutdown-grace, connect-timeout, default-timeout, health-path,"
-            + " access-log, io-threads, json, tls-certificate, tls-private-key, trace, trace-format, trace-output,"
+            + " access-log, io-threads, json, tls-certificate, tls-private-key, trace, trace-on-request, trace-format, trace-output,"
             + " ui)");
       }
     }

@@ -10,14 +10,16 @@ import java.nio.file.Path;
  * CLI.
  *
  * @param all trace every call ({@code --trace}); otherwise only requests carrying {@code X-Gatehouse-Trace: 1}
+ * @param onRequest whether a request may ask for its own trace with {@code X-Gatehouse-Trace: 1} (default: yes);
+ *     off, a client cannot make the gateway open a traced connection or write its metadata to the trace
  * @param format the lens output format of the trace, {@code text} or {@code jsonl}
  * @param output the file the trace is written to (created or truncated), or {@code null} for standard error
  * @param ui where to serve the lens's live view of the upstream traffic, or {@code null} for none
  */
-public record TraceConfig(boolean all, String format, Path output, HostPort ui) {
+public record TraceConfig(boolean all, boolean onRequest, String format, Path output, HostPort ui) {
 
   /** Nothing traced unless a request asks, as text to standard error, no view. */
-  public static final TraceConfig DEFAULT = new TraceConfig(false, "text", null, null);
+  public static final TraceConfig DEFAULT = new TraceConfig(false, true, "text", null, null);
 
   public TraceConfig {
     requireNonNull(format, "traceFormat");

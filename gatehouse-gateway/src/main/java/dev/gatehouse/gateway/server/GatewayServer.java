@@ -90,12 +90,13 @@ public final class GatewayServer implements AutoCloseable {
     boolean traceAll = tap != null && config.trace().all();
     upstream = UpstreamChannel.open(config.upstream(), catalog, eventLoops, NioSocketChannel.class,
         config.connectTimeout(), traceAll ? tap : null);
-    if (tap != null && !traceAll) {
+    if (tap != null && !traceAll && config.trace().onRequest()) {
       // Connects only when a request asks to be traced.
       tracedUpstream = UpstreamChannel.open(config.upstream(), catalog, eventLoops, NioSocketChannel.class,
           config.connectTimeout(), tap);
     }
-    UpstreamTracing tracing = new UpstreamTracing(tap, traceAll, upstream, tracedUpstream);
+    UpstreamTracing tracing = new UpstreamTracing(tracedUpstream == null && !traceAll ? null : tap, traceAll, upstream,
+        tracedUpstream);
     ProtoJson json = ProtoJson.create(catalog, config.json());
     // Streams frame one message per line or event, so their JSON is compact whatever the configuration says.
     ProtoJson streamJson = config.json().pretty() ? ProtoJson.create(catalog, config.json().withPretty(false)) : json;

@@ -25,7 +25,7 @@ class GatewayConfigYamlTest {
 
     TraceConfig trace = GatewayConfigYaml.read(file).build().trace();
 
-    assertThat(trace).isEqualTo(new TraceConfig(true, "jsonl", dir.toAbsolutePath().resolve("trace.jsonl"),
+    assertThat(trace).isEqualTo(new TraceConfig(true, true, "jsonl", dir.toAbsolutePath().resolve("trace.jsonl"),
         new HostPort("127.0.0.1", 9901)));
   }
 

@@ -92,6 +92,10 @@ class UpstreamTapTest {
   }
 
   private void startGateway(boolean traceAll) throws IOException {
+    startGateway(traceAll, true);
+  }
+
+  private void startGateway(boolean traceAll, boolean traceOnRequest) throws IOException {
     GatewayConfig config = GatewayConfig.builder()
         .upstream(new HostPort("127.0.0.1", backend.getPort()))
         .listen(new HostPort("127.0.0.1", 0))
@@ -99,6 +103,7 @@ class UpstreamTapTest {
         .ioThreads(2)
         .accessLog(false)
         .trace(traceAll)
+        .traceOnRequest(traceOnRequest)
         .build();
     gateway = new GatewayServer(config, GatewayListener.NONE, tap);
     gateway.start();
@@ -157,6 +162,18 @@ class UpstreamTapTest {
     startGateway(false);
 
     HttpResponse<String> response = getShelf(false);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("x-gatehouse-trace-id")).isEmpty();
+    assertThat(traceIdsSeenByBackend.poll(10, TimeUnit.SECONDS)).isEqualTo("null");
+    assertThat(tap.connections).isEmpty();
+  }
+
+  @Test
+  void aRequestAskingIsNotTracedWhenTracingOnRequestIsSwitchedOff() throws Exception {
+    startGateway(false, false);
+
+    HttpResponse<String> response = getShelf(true);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("x-gatehouse-trace-id")).isEmpty();
