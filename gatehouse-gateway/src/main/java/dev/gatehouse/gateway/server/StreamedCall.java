@@ -1,8 +1,6 @@
 package dev.gatehouse.gateway.server;
 
-import dev.gatehouse.core.route.Route;
 import dev.gatehouse.core.route.RouteMatch;
-import dev.gatehouse.core.status.GrpcCode;
 import dev.gatehouse.core.status.StatusException;
 import dev.gatehouse.gateway.metadata.ResponseMetadata;
 import dev.gatehouse.gateway.stream.JsonSequenceSplitter;
@@ -44,20 +42,15 @@ final class StreamedCall implements StreamingCall.Listener {
 
   private final Exchange exchange;
   private final ServerState server;
-  private final Transcoder transcoder;
-  private final RouteMatch match;
   private final StreamFormat format;
   private final Function<UnaryResult, Answer> unaryAnswer;
   private final JsonSequenceSplitter splitter;
-  private StreamingCall call;
+  private final TranscodedCall upstream;
   private Metadata headers = new Metadata();
   private byte[] unaryMessage;
-  private StatusException failure;
   private boolean turn;
   private boolean headersSent;
   private boolean framedAny;
-  private boolean closed;
-  private boolean inputEnded;
   private boolean flushScheduled;
 
   /**
@@ -69,35 +62,33 @@ final class StreamedCall implements StreamingCall.Listener {
       Function<UnaryResult, Answer> unaryAnswer, boolean streamingInput) {
     this.exchange = exchange;
     this.server = server;
-    this.transcoder = transcoder;
-    this.match = match;
     this.format = format;
     this.unaryAnswer = unaryAnswer;
     this.splitter = streamingInput ? new JsonSequenceSplitter(server.config().maxBodyBytes()) : null;
-    this.inputEnded = !streamingInput;
+    this.upstream = new TranscodedCall(transcoder, server.errors(), match, exchange.rawQuery(), streamingInput);
   }
 
   /** Attaches the started call; {@code request} is the one request message of a server stream, else null. */
   void started(StreamingCall call, byte[] request) {
-    this.call = call;
+    upstream.started(call);
     if (request != null) {
-      call.send(request);
-      call.halfClose();
+      upstream.send(request);
+      upstream.halfClose();
     }
     if (format == null) {
       // One response message; two so that grpc-java catches a backend sending a second one.
-      call.request(2);
+      upstream.request(2);
     }
   }
 
   /** Whether the connection should stop reading: the backend does not take request messages as fast as they come. */
   boolean isUploadPaused() {
-    return !inputEnded && call != null && !closed && !call.isReady();
+    return !upstream.isInputEnded() && upstream.isStarted() && !upstream.isClosed() && !upstream.isReady();
   }
 
   /** The next chunk of the request body; the caller keeps ownership of {@code content}. */
   void onBodyChunk(ByteBuf content) {
-    if (inputEnded || closed || content.readableBytes() == 0) {
+    if (upstream.isInputEnded() || upstream.isClosed() || content.readableBytes() == 0) {
       return;
     }
     byte[] bytes;
@@ -111,38 +102,28 @@ final class StreamedCall implements StreamingCall.Listener {
       offset = 0;
     }
     try {
-      splitter.feed(bytes, offset, content.readableBytes(), this::sendValue);
+      splitter.feed(bytes, offset, content.readableBytes(), upstream::sendJson);
     } catch (StatusException e) {
-      fail(e);
+      upstream.fail(e);
     }
   }
 
   /** The request body ended: the last message, if any, goes upstream, then the half-close. */
   void onBodyEnd() {
-    if (inputEnded || closed) {
-      inputEnded = true;
+    if (upstream.isInputEnded() || upstream.isClosed()) {
       return;
     }
     try {
-      splitter.end(this::sendValue);
-      inputEnded = true;
-      call.halfClose();
+      splitter.end(upstream::sendJson);
+      upstream.halfClose();
     } catch (StatusException e) {
-      fail(e);
+      upstream.fail(e);
     }
-  }
-
-  private void sendValue(byte[] json) {
-    call.send(transcoder.bind(match, json, exchange.rawQuery()));
   }
 
   /** Ends the call because of bad input; the client sees {@code e}, not the cancellation it causes upstream. */
   void fail(StatusException e) {
-    inputEnded = true;
-    if (failure == null && !closed) {
-      failure = e;
-      call.cancel(e.getMessage());
-    }
+    upstream.fail(e);
   }
 
   /** This exchange is now the one answering on its connection. */
@@ -158,17 +139,14 @@ final class StreamedCall implements StreamingCall.Listener {
 
   /** The client went away: cancel the call, whose outcome is then ignored. */
   void cancel(String reason) {
-    if (!closed && call != null) {
-      call.cancel(reason);
-    }
+    upstream.cancel(reason);
   }
 
   private void requestMore() {
-    if (format == null || !turn || closed || failure != null || exchange.isAbandoned()
-        || !exchange.channel().isWritable()) {
+    if (format == null || !turn || exchange.isAbandoned() || !exchange.channel().isWritable()) {
       return;
     }
-    call.requestMore();
+    upstream.requestMore();
   }
 
   @Override
@@ -183,19 +161,15 @@ final class StreamedCall implements StreamingCall.Listener {
 
   @Override
   public void onMessage(byte[] message) {
-    if (failure != null || exchange.isAbandoned()) {
+    if (upstream.failure() != null || exchange.isAbandoned()) {
       return;
     }
     if (format == null) {
       unaryMessage = message;
       return;
     }
-    byte[] json;
-    try {
-      json = transcoder.toStreamJson(match.route(), message);
-    } catch (RuntimeException e) {
-      fail(new StatusException(GrpcCode.INTERNAL, "the backend's response could not be written as JSON: "
-          + e.getMessage()));
+    byte[] json = upstream.responseJson(message);
+    if (json == null) {
       return;
     }
     ChannelHandlerContext ctx = exchange.connection().context();
@@ -208,11 +182,12 @@ final class StreamedCall implements StreamingCall.Listener {
 
   @Override
   public void onClose(Status status, Metadata trailers) {
-    closed = true;
+    upstream.markClosed();
     if (exchange.isAbandoned()) {
       return;
     }
-    if (!inputEnded || failure != null) {
+    StatusException failure = upstream.failure();
+    if (!upstream.isInputEnded() || failure != null) {
       // The client is still uploading a body nobody will read: close the connection once answered.
       exchange.closeAfter(true);
     }
@@ -226,9 +201,8 @@ final class StreamedCall implements StreamingCall.Listener {
       return;
     }
     ChannelHandlerContext ctx = exchange.connection().context();
-    if (failure != null || !status.isOk()) {
-      byte[] error = failure != null ? server.errors().streamStatus(failure)
-          : server.errors().streamStatus(status, trailers);
+    byte[] error = upstream.errorStatus(status, trailers);
+    if (error != null) {
       write(ctx, format.framing().error(error, !framedAny));
       framedAny = true;
     }
@@ -237,8 +211,7 @@ final class StreamedCall implements StreamingCall.Listener {
     if (exchange.canSendTrailers()) {
       ResponseMetadata.addTrailers(trailers, last.trailingHeaders());
     }
-    int code = failure != null ? failure.code().value() : status.getCode().value();
-    exchange.finishStream(ctx.writeAndFlush(last), code);
+    exchange.finishStream(ctx.writeAndFlush(last), upstream.code(status));
   }
 
   private UnaryResult unaryResult(Status status, Metadata trailers) {
@@ -251,6 +224,7 @@ final class StreamedCall implements StreamingCall.Listener {
   /** A stream that ended before its first message: answered whole, with its real status when it failed. */
   private Answer headersOnlyAnswer(Status status, Metadata trailers) {
     Answer answer;
+    StatusException failure = upstream.failure();
     if (failure != null) {
       answer = server.errors().of(failure);
     } else if (!status.isOk()) {

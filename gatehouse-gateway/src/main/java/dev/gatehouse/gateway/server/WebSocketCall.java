@@ -1,7 +1,6 @@
 package dev.gatehouse.gateway.server;
 
 import dev.gatehouse.core.route.RouteMatch;
-import dev.gatehouse.core.status.GrpcCode;
 import dev.gatehouse.core.status.StatusException;
 import dev.gatehouse.gateway.upstream.StreamingCall;
 import dev.gatehouse.gateway.upstream.UpstreamChannel;
@@ -37,38 +36,28 @@ final class WebSocketCall extends ChannelInboundHandlerAdapter implements Stream
   static final int CLOSE_CODE_BASE = 4000;
   private static final int MAX_REASON_BYTES = 123;
 
-  private final ServerState server;
-  private final Transcoder transcoder;
-  private final UpstreamChannel upstream;
+  private final UpstreamChannel channel;
   private final MethodDescriptor<byte[], byte[]> method;
-  private final RouteMatch match;
-  private final String rawQuery;
   private final Metadata metadata;
   private final long timeoutNanos;
   private final boolean clientStreaming;
+  private final TranscodedCall upstream;
   private byte[] request;
   private boolean awaitingRequest;
   private ChannelHandlerContext ctx;
-  private StreamingCall call;
-  private StatusException failure;
-  private boolean inputEnded;
-  private boolean closed;
 
   /**
    * @param request the request message bound at the handshake, or {@code null} when frames carry it
    */
-  WebSocketCall(ServerState server, Transcoder transcoder, UpstreamChannel upstream,
+  WebSocketCall(ServerState server, Transcoder transcoder, UpstreamChannel channel,
       MethodDescriptor<byte[], byte[]> method, RouteMatch match, String rawQuery, Metadata metadata,
       long timeoutNanos, byte[] request) {
-    this.server = server;
-    this.transcoder = transcoder;
-    this.upstream = upstream;
+    this.channel = channel;
     this.method = method;
-    this.match = match;
-    this.rawQuery = rawQuery;
     this.metadata = metadata;
     this.timeoutNanos = timeoutNanos;
     this.clientStreaming = !method.getType().clientSendsOneMessage();
+    this.upstream = new TranscodedCall(transcoder, server.errors(), match, rawQuery, true);
     this.request = request;
     this.awaitingRequest = !clientStreaming && request == null;
   }
@@ -80,25 +69,20 @@ final class WebSocketCall extends ChannelInboundHandlerAdapter implements Stream
 
   /** The handshake response is written: the call starts. */
   void start() {
-    call = StreamingCall.start(upstream, method, metadata, timeoutNanos, ctx.channel().eventLoop(), this);
+    upstream.started(StreamingCall.start(channel, method, metadata, timeoutNanos, ctx.channel().eventLoop(), this));
     if (request != null) {
-      sendLast(request);
+      upstream.send(request);
+      upstream.halfClose();
       request = null;
     }
     ctx.channel().config().setAutoRead(true);
     requestMore();
   }
 
-  private void sendLast(byte[] message) {
-    call.send(message);
-    call.halfClose();
-    inputEnded = true;
-  }
-
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     try {
-      if (call == null || closed) {
+      if (!upstream.isStarted() || upstream.isClosed()) {
         return;
       }
       if (msg instanceof TextWebSocketFrame text) {
@@ -108,10 +92,10 @@ final class WebSocketCall extends ChannelInboundHandlerAdapter implements Stream
       } else if (msg instanceof CloseWebSocketFrame) {
         endInput();
       } else if (msg instanceof BinaryWebSocketFrame) {
-        fail(StatusException.invalidArgument("binary WebSocket frame (expected: text frames holding JSON)"));
+        upstream.fail(StatusException.invalidArgument("binary WebSocket frame (expected: text frames holding JSON)"));
       }
     } catch (StatusException e) {
-      fail(e);
+      upstream.fail(e);
     } finally {
       ReferenceCountUtil.release(msg);
     }
@@ -122,47 +106,37 @@ final class WebSocketCall extends ChannelInboundHandlerAdapter implements Stream
       endInput();
       return;
     }
-    if (inputEnded) {
+    if (upstream.isInputEnded()) {
       throw StatusException.invalidArgument("a text frame after the end of the input (method "
           + method.getFullMethodName() + " takes " + (clientStreaming ? "no more" : "one") + " request message)");
     }
-    byte[] message = transcoder.bind(match, json, rawQuery);
+    upstream.sendJson(json);
     if (awaitingRequest) {
       awaitingRequest = false;
-      sendLast(message);
+      upstream.halfClose();
       return;
     }
-    call.send(message);
-    if (!call.isReady()) {
+    if (!upstream.isReady()) {
       // The backend reads slower than the client writes: stop reading until it is ready again.
       ctx.channel().config().setAutoRead(false);
     }
   }
 
   private void endInput() {
-    if (inputEnded) {
+    if (upstream.isInputEnded()) {
       return;
     }
-    inputEnded = true;
     if (awaitingRequest) {
-      fail(StatusException.invalidArgument("the input ended before the request message (expected: one text frame"
-          + " holding the request body)"));
+      upstream.fail(StatusException.invalidArgument("the input ended before the request message (expected: one"
+          + " text frame holding the request body)"));
       return;
     }
-    call.halfClose();
-  }
-
-  private void fail(StatusException e) {
-    inputEnded = true;
-    if (failure == null && !closed) {
-      failure = e;
-      call.cancel(e.getMessage());
-    }
+    upstream.halfClose();
   }
 
   @Override
   public void onReady() {
-    if (!closed) {
+    if (!upstream.isClosed()) {
       ctx.channel().config().setAutoRead(true);
     }
   }
@@ -174,15 +148,8 @@ final class WebSocketCall extends ChannelInboundHandlerAdapter implements Stream
 
   @Override
   public void onMessage(byte[] message) {
-    if (failure != null) {
-      return;
-    }
-    byte[] json;
-    try {
-      json = transcoder.toStreamJson(match.route(), message);
-    } catch (RuntimeException e) {
-      fail(new StatusException(GrpcCode.INTERNAL, "the backend's response could not be written as JSON: "
-          + e.getMessage()));
+    byte[] json = upstream.responseJson(message);
+    if (json == null) {
       return;
     }
     byte[] frame = new byte[json.length + 11];
@@ -195,26 +162,29 @@ final class WebSocketCall extends ChannelInboundHandlerAdapter implements Stream
 
   @Override
   public void onClose(Status status, Metadata trailers) {
-    closed = true;
+    upstream.markClosed();
     if (!ctx.channel().isActive()) {
       return;
     }
-    int code;
-    String message;
-    if (failure != null) {
-      code = failure.code().value();
-      message = failure.getMessage();
-      ctx.write(errorFrame(server.errors().streamStatus(failure)));
-    } else if (!status.isOk()) {
-      code = status.getCode().value();
-      message = status.getDescription() != null ? status.getDescription() : status.getCode().name();
-      ctx.write(errorFrame(server.errors().streamStatus(status, trailers)));
-    } else {
-      code = 0;
-      message = "OK";
+    byte[] error = upstream.errorStatus(status, trailers);
+    if (error != null) {
+      ctx.write(errorFrame(error));
     }
+    int code = upstream.code(status);
     int closeCode = code == 0 ? 1000 : CLOSE_CODE_BASE + code;
-    ctx.writeAndFlush(new CloseWebSocketFrame(closeCode, reason(message))).addListener(ChannelFutureListener.CLOSE);
+    ctx.writeAndFlush(new CloseWebSocketFrame(closeCode, reason(closeMessage(status))))
+        .addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private String closeMessage(Status status) {
+    StatusException failure = upstream.failure();
+    if (failure != null) {
+      return failure.getMessage();
+    }
+    if (status.isOk()) {
+      return "OK";
+    }
+    return status.getDescription() != null ? status.getDescription() : status.getCode().name();
   }
 
   private TextWebSocketFrame errorFrame(byte[] status) {
@@ -237,10 +207,9 @@ final class WebSocketCall extends ChannelInboundHandlerAdapter implements Stream
   }
 
   private void requestMore() {
-    if (closed || failure != null || !ctx.channel().isWritable()) {
-      return;
+    if (ctx.channel().isWritable()) {
+      upstream.requestMore();
     }
-    call.requestMore();
   }
 
   @Override
@@ -251,9 +220,7 @@ final class WebSocketCall extends ChannelInboundHandlerAdapter implements Stream
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    if (call != null && !closed) {
-      call.cancel("the WebSocket client went away");
-    }
+    upstream.cancel("the WebSocket client went away");
     ctx.fireChannelInactive();
   }
 

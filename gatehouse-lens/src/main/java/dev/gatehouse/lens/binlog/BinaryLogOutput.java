@@ -6,6 +6,9 @@ import dev.gatehouse.lens.detect.Finding;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.observe.LensListener;
 import dev.gatehouse.lens.render.PayloadRenderer;
+import dev.gatehouse.lens.writer.WriterThread;
+import io.grpc.binarylog.v1.GrpcLogEntry;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +42,7 @@ public final class BinaryLogOutput implements LensListener, AutoCloseable {
   /** Entries waiting for the writer thread, at most (serialized bytes); beyond that entries are dropped. */
   static final long MAX_QUEUED_BYTES = 64L << 20;
 
-  private final EntryWriter writer;
+  private final WriterThread<GrpcLogEntry, BufferedOutputStream> writer;
   private final PayloadRenderer inflater =
       PayloadRenderer.create(null, DecoderOptions.defaults().maxMessageBytes());
   private final AtomicLong callIds = new AtomicLong();
@@ -51,7 +54,11 @@ public final class BinaryLogOutput implements LensListener, AutoCloseable {
    * @param closeOut whether {@link #close()} closes {@code out}
    */
   public BinaryLogOutput(OutputStream out, boolean closeOut) {
-    this.writer = new EntryWriter(Objects.requireNonNull(out, "out"), closeOut, MAX_QUEUED_BYTES);
+    // Bounded by serialized size; a dropped entry shows as a gap in sequence_id_within_call. Each entry is written
+    // with writeDelimitedTo (a varint length, then the entry), as grpc-java's binary log sink writes it.
+    this.writer = new WriterThread<>("gatehouse-lens-binlog",
+        new BufferedOutputStream(Objects.requireNonNull(out, "out"), 64 * 1024), closeOut, MAX_QUEUED_BYTES,
+        GrpcLogEntry::getSerializedSize, GrpcLogEntry::writeDelimitedTo);
   }
 
   /**
@@ -100,6 +107,6 @@ public final class BinaryLogOutput implements LensListener, AutoCloseable {
   }
 
   private ConnectionLog newLog(LensConnection connection) {
-    return new ConnectionLog(connection, callIds::incrementAndGet, inflater, writer::write);
+    return new ConnectionLog(connection, callIds::incrementAndGet, inflater, writer::offer);
   }
 }

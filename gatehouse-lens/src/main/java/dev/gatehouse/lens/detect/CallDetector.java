@@ -213,6 +213,10 @@ final class CallDetector {
             "", end.firstFrameSeq(), end.lastFrameSeq());
         break;
       case CONNECTION_CLOSED:
+        if (start != null && ClientStatus.closedAtDeadline(end, start.timeout())) {
+          deadlineExceeded(end, start, "the client gave up at the deadline and closed the connection" + after);
+          break;
+        }
         report(end.timeNanos(), Severity.ERROR, FindingCode.CALL_INTERRUPTED, end.streamId(),
             "the connection ended while " + call + " was in flight" + after + "; the client reports UNAVAILABLE",
             "see why the connection closed (GOAWAY, idle timeout of a load balancer, a crash); give long calls "

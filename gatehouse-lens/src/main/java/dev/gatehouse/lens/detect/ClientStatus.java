@@ -1,6 +1,7 @@
 package dev.gatehouse.lens.detect;
 
 import dev.gatehouse.h2.event.CallEndEvent;
+import dev.gatehouse.h2.event.CallEnding;
 import dev.gatehouse.h2.frame.ErrorCode;
 import dev.gatehouse.h2.grpc.GrpcStatus;
 import java.time.Duration;
@@ -19,7 +20,17 @@ public final class ClientStatus {
 
   /** The call's status as its client reports it, or {@code null} when none applies. */
   public static GrpcStatus of(CallEndEvent end, Duration timeout) {
-    return resetAtDeadline(end, timeout) ? DEADLINE_EXCEEDED : end.status();
+    return resetAtDeadline(end, timeout) || closedAtDeadline(end, timeout) ? DEADLINE_EXCEEDED : end.status();
+  }
+
+  /**
+   * Whether the client closed the whole connection with the call open once its {@code grpc-timeout} ran out: a
+   * client process that exits as its call fails (a command-line tool, a test) closes the socket in the same instant
+   * its transport would have sent RST_STREAM, and either may reach the wire first.
+   */
+  public static boolean closedAtDeadline(CallEndEvent end, Duration timeout) {
+    return timeout != null && end.ending() == CallEnding.CONNECTION_CLOSED
+        && deadlinePassed(timeout, end.durationNanos());
   }
 
   /** Whether a side reset the call with CANCEL once its {@code grpc-timeout} ran out. */

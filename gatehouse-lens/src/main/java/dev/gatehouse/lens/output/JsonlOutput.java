@@ -22,7 +22,6 @@ import dev.gatehouse.h2.event.WindowEvent;
 import dev.gatehouse.h2.frame.Setting;
 import dev.gatehouse.lens.detect.Finding;
 import dev.gatehouse.lens.observe.LensConnection;
-import dev.gatehouse.lens.observe.LensListener;
 import dev.gatehouse.lens.render.CallTracker;
 import dev.gatehouse.lens.render.PayloadRenderer;
 import dev.gatehouse.lens.render.Rendered;
@@ -33,16 +32,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON Lines output: one JSON object per event and per finding. Every line has {@code event}, {@code time}
  * (RFC 3339, UTC, microseconds) and {@code conn}; the other keys per event are the contract of issue 5, documented in
  * {@code docs/lens-format.md}. Written with Jackson's streaming generator, one line per call to the sink.
  */
-public final class JsonlOutput implements LensListener, AutoCloseable {
+public final class JsonlOutput extends LineOutput {
 
   /** Message JSON longer than this is left out ({@code json_omitted} says so): one line must stay writable. */
   static final int MAX_JSON_CHARS = 1 << 20;
@@ -52,34 +48,17 @@ public final class JsonlOutput implements LensListener, AutoCloseable {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final LineSink sink;
-  private final PayloadRenderer renderer;
-  private final Map<Long, CallTracker> calls = new ConcurrentHashMap<>();
-
   /** Writes to {@code sink}, rendering messages with {@code renderer}. */
   public JsonlOutput(LineSink sink, PayloadRenderer renderer) {
-    this.sink = Objects.requireNonNull(sink, "sink");
-    this.renderer = Objects.requireNonNull(renderer, "renderer");
+    super(sink, renderer);
   }
 
   @Override
-  public void onOpen(LensConnection connection) {
-    calls.put(connection.id(), new CallTracker());
-    sink.write(line(connection, "open", connection.openedNanos(), json -> {
+  String opened(LensConnection connection) {
+    return line(connection, "open", connection.openedNanos(), json -> {
       json.writeStringField("client", connection.client());
       json.writeStringField("upstream", connection.upstream());
-    }));
-  }
-
-  @Override
-  public void onEvent(LensConnection connection, Event event) {
-    CallTracker tracker = calls.computeIfAbsent(connection.id(), id -> new CallTracker());
-    // Formatted when the sink gets to it (off the event loop with a QueuedLineWriter), the tracker fed in order.
-    sink.write(() -> {
-      String line = format(connection, event, tracker);
-      tracker.onEvent(event);
-      return line;
-    }, EventWeight.of(event));
+    });
   }
 
   @Override
@@ -100,37 +79,25 @@ public final class JsonlOutput implements LensListener, AutoCloseable {
     }));
   }
 
+  /** {@code {"event":"dropped","count":n}}, at the time of closing. */
   @Override
-  public void onClosed(LensConnection connection) {
-    calls.remove(connection.id());
-  }
-
-  /** Reports dropped lines, if any ({@code {"event":"dropped","count":n}}), and closes the sink. */
-  @Override
-  public void close() {
-    long dropped = sink.dropped();
-    if (dropped > 0) {
-      StringWriter out = new StringWriter();
-      try (JsonGenerator json = JSON.createGenerator(out)) {
-        json.writeStartObject();
-        json.writeStringField("event", "dropped");
-        json.writeStringField("time", TIME.format(Instant.now()));
-        json.writeNumberField("conn", 0);
-        json.writeNumberField("count", dropped);
-        json.writeEndObject();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (sink instanceof QueuedLineWriter queued) {
-        queued.writeAlways(out.toString());
-      } else {
-        sink.write(out.toString());
-      }
+  String dropped(long count) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartObject();
+      json.writeStringField("event", "dropped");
+      json.writeStringField("time", TIME.format(Instant.now()));
+      json.writeNumberField("conn", 0);
+      json.writeNumberField("count", count);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    sink.close();
+    return out.toString();
   }
 
   /** The line for one event, or {@code null} for none. */
+  @Override
   String format(LensConnection connection, Event event, CallTracker calls) {
     long time = event.timeNanos();
     if (event instanceof FrameEvent frame) {

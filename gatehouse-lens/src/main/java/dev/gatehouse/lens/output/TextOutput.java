@@ -18,15 +18,11 @@ import dev.gatehouse.h2.grpc.GrpcStatus;
 import dev.gatehouse.lens.detect.ClientStatus;
 import dev.gatehouse.lens.detect.Finding;
 import dev.gatehouse.lens.observe.LensConnection;
-import dev.gatehouse.lens.observe.LensListener;
 import dev.gatehouse.lens.render.CallTracker;
 import dev.gatehouse.lens.render.PayloadRenderer;
 import dev.gatehouse.lens.render.Rendered;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -37,38 +33,21 @@ import java.util.stream.Collectors;
  *
  * <p>Window changes and violations are not printed (violations come out as findings); JSON Lines has them all.
  */
-public final class TextOutput implements LensListener, AutoCloseable {
+public final class TextOutput extends LineOutput {
 
   /** Message JSON longer than this is cut in the text output (JSON Lines keeps it whole). */
   static final int MAX_JSON_CHARS = 2_000;
   private static final int MAX_HEX_BYTES = 32;
 
-  private final LineSink sink;
-  private final PayloadRenderer renderer;
-  private final Map<Long, CallTracker> calls = new ConcurrentHashMap<>();
-
   /** Writes to {@code sink}, rendering messages with {@code renderer}. */
   public TextOutput(LineSink sink, PayloadRenderer renderer) {
-    this.sink = Objects.requireNonNull(sink, "sink");
-    this.renderer = Objects.requireNonNull(renderer, "renderer");
+    super(sink, renderer);
   }
 
   @Override
-  public void onOpen(LensConnection connection) {
-    calls.put(connection.id(), new CallTracker());
-    sink.write(prefix(connection, connection.openedNanos()) + "connected " + connection.client() + " → upstream "
-        + connection.upstream() + " at " + connection.openedAt());
-  }
-
-  @Override
-  public void onEvent(LensConnection connection, Event event) {
-    CallTracker tracker = calls.computeIfAbsent(connection.id(), id -> new CallTracker());
-    // Formatted when the sink gets to it (off the event loop with a QueuedLineWriter), the tracker fed in order.
-    sink.write(() -> {
-      String text = format(connection, event, tracker);
-      tracker.onEvent(event);
-      return text;
-    }, EventWeight.of(event));
+  String opened(LensConnection connection) {
+    return prefix(connection, connection.openedNanos()) + "connected " + connection.client() + " → upstream "
+        + connection.upstream() + " at " + connection.openedAt();
   }
 
   @Override
@@ -91,26 +70,12 @@ public final class TextOutput implements LensListener, AutoCloseable {
   }
 
   @Override
-  public void onClosed(LensConnection connection) {
-    calls.remove(connection.id());
-  }
-
-  /** Reports dropped lines, if any, and closes the sink. */
-  @Override
-  public void close() {
-    long dropped = sink.dropped();
-    if (dropped > 0) {
-      String note = "lens: " + dropped + " output entries dropped because the output could not keep up";
-      if (sink instanceof QueuedLineWriter queued) {
-        queued.writeAlways(note);
-      } else {
-        sink.write(note);
-      }
-    }
-    sink.close();
+  String dropped(long count) {
+    return "lens: " + count + " output entries dropped because the output could not keep up";
   }
 
   /** The text for one event, or {@code null} for events the text output leaves out. */
+  @Override
   String format(LensConnection connection, Event event, CallTracker calls) {
     String prefix = prefix(connection, event.timeNanos());
     if (event instanceof FrameEvent frame) {

@@ -3,7 +3,6 @@ package dev.gatehouse.lens.proxy;
 import dev.gatehouse.core.descriptor.ServiceCatalog;
 import dev.gatehouse.h2.connection.DecoderOptions;
 import dev.gatehouse.lens.LensConfig;
-import dev.gatehouse.lens.OutputFormat;
 import dev.gatehouse.lens.detect.DetectorOptions;
 import dev.gatehouse.lens.detect.Finding;
 import dev.gatehouse.lens.detect.FindingCode;
@@ -12,9 +11,7 @@ import dev.gatehouse.lens.observe.ConnectionObserver;
 import dev.gatehouse.lens.observe.LensClock;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.observe.LensListener;
-import dev.gatehouse.lens.output.JsonlOutput;
-import dev.gatehouse.lens.output.QueuedLineWriter;
-import dev.gatehouse.lens.output.TextOutput;
+import dev.gatehouse.lens.output.LineOutput;
 import dev.gatehouse.lens.render.PayloadRenderer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -55,9 +52,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * one writer thread. {@link #close()} stops accepting, closes the connections and flushes the output.
  */
 public final class LensServer implements AutoCloseable {
-
-  /** Output waiting for the writer thread, at most; beyond that, output entries are dropped and counted. */
-  static final long MAX_QUEUED_OUTPUT_CHARS = 32L << 20;
 
   private final EventLoopGroup acceptor;
   private final EventLoopGroup workers;
@@ -193,21 +187,13 @@ public final class LensServer implements AutoCloseable {
       if (types == null && config.descriptorSet() != null) {
         types = ServiceCatalog.load(config.descriptorSet());
       }
-      PayloadRenderer renderer = PayloadRenderer.create(types, decoderOptions.maxMessageBytes());
       List<LensListener> all = new ArrayList<>();
       List<AutoCloseable> outputs = new ArrayList<>();
       if (writeOutput) {
-        QueuedLineWriter sink = new QueuedLineWriter(outputStream(), output == null && config.output() != null,
-            MAX_QUEUED_OUTPUT_CHARS);
-        if (config.format() == OutputFormat.JSONL) {
-          JsonlOutput jsonl = new JsonlOutput(sink, renderer);
-          all.add(jsonl);
-          outputs.add(jsonl);
-        } else {
-          TextOutput text = new TextOutput(sink, renderer);
-          all.add(text);
-          outputs.add(text);
-        }
+        LineOutput out = LineOutput.open(config.format(), outputStream(), output == null && config.output() != null,
+            PayloadRenderer.create(types, decoderOptions.maxMessageBytes()));
+        all.add(out);
+        outputs.add(out);
       }
       all.addAll(listeners);
       Acceptor accept = new Acceptor(List.copyOf(all), clock, detectorOptions, decoderOptions,

@@ -8,9 +8,7 @@ import dev.gatehouse.lens.observe.ConnectionObserver;
 import dev.gatehouse.lens.observe.LensClock;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.observe.LensListener;
-import dev.gatehouse.lens.output.JsonlOutput;
-import dev.gatehouse.lens.output.QueuedLineWriter;
-import dev.gatehouse.lens.output.TextOutput;
+import dev.gatehouse.lens.output.LineOutput;
 import dev.gatehouse.lens.render.PayloadRenderer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,9 +39,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * time. Output is written by one writer thread, as the lens's; {@link #close()} flushes it.
  */
 public final class LensTap implements AutoCloseable {
-
-  /** Output waiting for the writer thread, at most, as for the lens; beyond that, entries are dropped and counted. */
-  static final long MAX_QUEUED_OUTPUT_CHARS = 32L << 20;
 
   private final List<LensListener> listeners;
   private final List<AutoCloseable> outputs;
@@ -187,17 +182,10 @@ public final class LensTap implements AutoCloseable {
       List<LensListener> all = new ArrayList<>();
       List<AutoCloseable> outputs = new ArrayList<>();
       if (writeOutput) {
-        PayloadRenderer renderer = PayloadRenderer.create(catalog, decoderOptions.maxMessageBytes());
-        QueuedLineWriter sink = new QueuedLineWriter(outputStream(), outputFile != null, MAX_QUEUED_OUTPUT_CHARS);
-        if (format == OutputFormat.JSONL) {
-          JsonlOutput jsonl = new JsonlOutput(sink, renderer);
-          all.add(jsonl);
-          outputs.add(jsonl);
-        } else {
-          TextOutput text = new TextOutput(sink, renderer);
-          all.add(text);
-          outputs.add(text);
-        }
+        LineOutput out = LineOutput.open(format, outputStream(), outputFile != null,
+            PayloadRenderer.create(catalog, decoderOptions.maxMessageBytes()));
+        all.add(out);
+        outputs.add(out);
       }
       CallLocator locator = locateBy == null ? null : new CallLocator(locateBy);
       if (locator != null) {
