@@ -376,5 +376,5 @@ fi
   done
   echo "W1 target: through-gateway throughput >= 50% of direct gRPC."
   echo "all runs: $work/runs.tsv"
-  [ "$profile" -eq 1 ] && cat "$work/profile.txt"
+  if [ "$profile" -eq 1 ]; then cat "$work/profile.txt"; fi
 } | tee "$work/summary.txt"
