@@ -23,7 +23,7 @@ final class GatewayRunner {
     UpstreamTrace trace;
     try {
       catalog = config.catalog() != null ? config.catalog() : ServiceCatalog.load(config.descriptorSet());
-      trace = UpstreamTrace.start(config.trace(), catalog);
+      trace = UpstreamTrace.start(config.trace(), catalog, config.metadataPrefix());
     } catch (DescriptorLoadException | UncheckedIOException | IllegalArgumentException e) {
       err.println("gatehouse: " + e.getMessage());
       err.flush();

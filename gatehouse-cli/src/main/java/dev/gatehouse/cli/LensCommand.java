@@ -6,10 +6,13 @@ import dev.gatehouse.lens.LensConfig;
 import dev.gatehouse.lens.OutputFormat;
 import dev.gatehouse.lens.binlog.BinaryLogOutput;
 import dev.gatehouse.lens.proxy.LensServer;
+import dev.gatehouse.lens.render.Redaction;
 import dev.gatehouse.lens.ui.LensUi;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,15 +56,27 @@ final class LensCommand implements Callable<Integer> {
           + "length-delimited as grpc-java writes it) to FILE; see docs/lens-format.md.")
   Path binlog;
 
+  @Option(names = "--show-secrets",
+      description = "Show the values of authorization, proxy-authorization, cookie, set-cookie, x-api-key, "
+          + "x-auth-token (and --redact names) as sent, in every output; by default they are redacted to their size "
+          + "and auth scheme, e.g. <redacted: 19 bytes, Bearer …>.")
+  boolean showSecrets;
+
+  @Option(names = "--redact", paramLabel = "NAME",
+      description = "Also redact the values of this header or metadata key (repeatable), e.g. x-session-bin.")
+  List<String> redact = List.of();
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     LensConfig config;
     ServiceCatalog catalog;
+    Redaction redaction;
     try {
       config = LensConfig.of(listen, upstream).withFormat(OutputFormat.parse(format)).withOutput(output)
           .withDescriptorSet(descriptorSet);
       catalog = descriptorSet == null ? null : ServiceCatalog.load(descriptorSet);
+      redaction = showSecrets ? Redaction.NONE : Redaction.defaultsAnd(Set.copyOf(redact));
     } catch (IllegalArgumentException | DescriptorLoadException e) {
       err.println("gatehouse lens: " + e.getMessage());
       err.flush();
@@ -71,13 +86,16 @@ final class LensCommand implements Callable<Integer> {
     BinaryLogOutput binaryLog = null;
     LensServer lens;
     try {
-      LensServer.Builder builder = LensServer.builder(config).catalog(catalog);
+      LensServer.Builder builder = LensServer.builder(config).redaction(redaction);
+      if (catalog != null) {
+        builder.catalog(catalog);
+      }
       if (ui != null) {
-        view = LensUi.start(ui, catalog);
+        view = LensUi.start(ui, catalog, redaction);
         builder.listener(view.listener());
       }
       if (binlog != null) {
-        binaryLog = BinaryLogOutput.open(binlog);
+        binaryLog = BinaryLogOutput.open(binlog, redaction);
         builder.listener(binaryLog);
       }
       lens = builder.start();

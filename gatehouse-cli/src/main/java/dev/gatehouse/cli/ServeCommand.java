@@ -96,6 +96,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Write the upstream frames to FILE instead of standard error.")
   Path traceOutput;
 
+  @Option(names = "--trace-show-secrets", negatable = true,
+      description = "Show authorization, cookies and API keys in the trace as sent (default: redacted).")
+  Boolean traceShowSecrets;
+
   @Option(names = "--ui", paramLabel = "HOST:PORT",
       description = "Serve the lens's live view of the upstream frames there, e.g. 127.0.0.1:9901.")
   String ui;
@@ -164,6 +168,7 @@ final class ServeCommand implements Callable<Integer> {
     put(flags, "trace-on-request", traceOnRequest);
     put(flags, "trace-format", traceFormat);
     put(flags, "trace-output", traceOutput == null ? null : traceOutput.toString());
+    put(flags, "trace-show-secrets", traceShowSecrets);
     put(flags, "ui", ui);
     Map<String, Object> json = new LinkedHashMap<>();
     put(json, "emit-unpopulated", emitUnpopulated);

@@ -1,12 +1,14 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.core.descriptor.ServiceCatalog;
+import dev.gatehouse.gateway.config.GatewayConfig;
 import dev.gatehouse.gateway.config.TraceConfig;
 import dev.gatehouse.gateway.trace.Sender;
 import dev.gatehouse.gateway.trace.TapConnection;
 import dev.gatehouse.gateway.trace.UpstreamTap;
 import dev.gatehouse.h2.event.Direction;
 import dev.gatehouse.lens.OutputFormat;
+import dev.gatehouse.lens.render.Redaction;
 import dev.gatehouse.lens.tap.LensTap;
 import dev.gatehouse.lens.tap.TappedConnection;
 import dev.gatehouse.lens.ui.LensUi;
@@ -17,7 +19,8 @@ import java.net.URI;
 /**
  * The lens behind the gateway's upstream tap ({@code gatehouse serve --trace}, {@code X-Gatehouse-Trace: 1}): each
  * traced upstream connection becomes a lens connection, the gateway being the client and the backend the server,
- * shown in the lens's text or JSON Lines output and, with {@code --ui}, in its live view. This adapter is the only
+ * shown in the lens's text or JSON Lines output and, with {@code --ui}, in its live view, credentials and cookies
+ * redacted unless {@code --trace-show-secrets}. This adapter is the only
  * place that knows both the gateway and the lens, so neither depends on the other.
  */
 final class UpstreamTrace implements UpstreamTap, AutoCloseable {
@@ -36,12 +39,22 @@ final class UpstreamTrace implements UpstreamTap, AutoCloseable {
    * @throws java.io.UncheckedIOException when the output cannot be opened or the view's address bound
    */
   static UpstreamTrace start(TraceConfig trace, ServiceCatalog catalog) {
-    LensUi view = trace.ui() == null ? null : LensUi.start(trace.ui().toString(), catalog);
+    return start(trace, catalog, GatewayConfig.DEFAULT_METADATA_PREFIX);
+  }
+
+  /**
+   * As {@link #start(TraceConfig, ServiceCatalog)}, for a gateway that forwards headers under {@code metadataPrefix}
+   * too: the copies of credentials and cookies under it are redacted as well.
+   */
+  static UpstreamTrace start(TraceConfig trace, ServiceCatalog catalog, String metadataPrefix) {
+    Redaction redaction = trace.showSecrets() ? Redaction.NONE : Redaction.DEFAULT.withPrefix(metadataPrefix);
+    LensUi view = trace.ui() == null ? null : LensUi.start(trace.ui().toString(), catalog, redaction);
     try {
       LensTap.Builder lens = LensTap.builder()
           .catalog(catalog)
           .format(OutputFormat.parse(trace.format()))
           .output(trace.output())
+          .redaction(redaction)
           .locateBy(UpstreamTap.TRACE_ID_KEY);
       if (view != null) {
         lens.listener(view.listener());

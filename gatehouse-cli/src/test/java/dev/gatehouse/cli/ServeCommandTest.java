@@ -64,11 +64,11 @@ class ServeCommandTest {
   @Test
   void traceFlagsSetTheTraceSettings() {
     GatewayConfig config = parse("serve", "--descriptor-set", "api.desc", "--upstream", "localhost:50051",
-        "--trace", "--trace-format", "jsonl", "--trace-output", "trace.jsonl", "--ui", "127.0.0.1:9901")
-        .gatewayConfig();
+        "--trace", "--trace-format", "jsonl", "--trace-output", "trace.jsonl", "--ui", "127.0.0.1:9901",
+        "--trace-show-secrets").gatewayConfig();
 
     assertThat(config.trace()).isEqualTo(new TraceConfig(true, true, "jsonl", Path.of("trace.jsonl"),
-        new HostPort("127.0.0.1", 9901)));
+        new HostPort("127.0.0.1", 9901), true));
   }
 
   @Test

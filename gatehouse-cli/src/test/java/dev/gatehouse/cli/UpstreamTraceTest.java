@@ -63,6 +63,10 @@ class UpstreamTraceTest {
   }
 
   private void startGateway(boolean all, String format, Path output, HostPort ui) {
+    startGateway(all, format, output, ui, false);
+  }
+
+  private void startGateway(boolean all, String format, Path output, HostPort ui, boolean showSecrets) {
     GatewayConfig config = GatewayConfig.builder()
         .upstream(new HostPort("127.0.0.1", backend.port()))
         .listen(new HostPort("127.0.0.1", 0))
@@ -73,6 +77,7 @@ class UpstreamTraceTest {
         .traceFormat(format)
         .traceOutput(output)
         .ui(ui)
+        .traceShowSecrets(showSecrets)
         .build();
     trace = UpstreamTrace.start(config.trace(), CATALOG);
     gateway = new GatewayServer(config, GatewayListener.NONE, trace);
@@ -89,8 +94,12 @@ class UpstreamTraceTest {
   }
 
   private HttpResponse<String> get(String path, boolean askForTrace) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
-        .timeout(Duration.ofSeconds(10));
+    return get(path, askForTrace, HttpRequest.newBuilder());
+  }
+
+  private HttpResponse<String> get(String path, boolean askForTrace, HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    request.uri(URI.create("http://127.0.0.1:" + gateway.port() + path)).timeout(Duration.ofSeconds(10));
     if (askForTrace) {
       request.header("X-Gatehouse-Trace", "1");
     }
@@ -162,10 +171,35 @@ class UpstreamTraceTest {
   }
 
   @Test
+  void aTraceNeverContainsTheBearerTokenOfTheRequestUnlessAsked() throws Exception {
+    for (String format : List.of("text", "jsonl")) {
+      Path output = dir.resolve("hidden." + format);
+      startGateway(true, format, output, null);
+      HttpResponse<String> response =
+          get("/v1/shelves/1", false, HttpRequest.newBuilder().header("Authorization", "Bearer secret-token"));
+      stopGateway();
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      String trace = Files.readString(output);
+      // The gateway forwards it as authorization and as grpcgateway-authorization: both are redacted.
+      assertThat(trace).as(format).doesNotContain("secret-token")
+          .contains("authorization").contains("<redacted: 19 bytes, Bearer …>");
+    }
+
+    Path shown = dir.resolve("shown.txt");
+    startGateway(true, "text", shown, null, true);
+    get("/v1/shelves/1", false, HttpRequest.newBuilder().header("Authorization", "Bearer secret-token"));
+    stopGateway();
+    assertThat(Files.readString(shown)).contains("authorization: Bearer secret-token").doesNotContain("redacted");
+  }
+
+  @Test
   void theLiveViewShowsTheGatewaysUpstreamCalls() throws Exception {
     startGateway(false, "jsonl", dir.resolve("trace.jsonl"), new HostPort("127.0.0.1", 0));
 
-    String traceId = get("/v1/shelves/3", true).headers().firstValue("x-gatehouse-trace-id").orElseThrow();
+    String traceId = get("/v1/shelves/3", true,
+        HttpRequest.newBuilder().header("Authorization", "Bearer secret-token"))
+        .headers().firstValue("x-gatehouse-trace-id").orElseThrow();
 
     // A page opened now replays what the view kept; read its event stream until the call shows up.
     HttpResponse<Stream<String>> events = http.send(HttpRequest.newBuilder(trace.viewUri().resolve("/events"))
@@ -175,7 +209,8 @@ class UpstreamTraceTest {
         return lines.filter(text -> text.contains("\"call_start\"")).findFirst().orElse("");
       }
     }).orTimeout(30, TimeUnit.SECONDS).join();
-    assertThat(line).contains("/gatehouse.testing.v1.Library/GetShelf").contains(traceId);
+    assertThat(line).contains("/gatehouse.testing.v1.Library/GetShelf").contains(traceId)
+        .contains("<redacted: 19 bytes, Bearer …>").doesNotContain("secret-token");
   }
 
   private static Struct first(List<Struct> events, String type) {

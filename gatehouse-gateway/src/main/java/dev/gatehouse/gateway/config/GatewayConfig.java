@@ -36,7 +36,7 @@ import java.time.Duration;
  *     Upgrade)
  * @param tlsPrivateKey the PEM file (PKCS#8, unencrypted) with the certificate's private key, or {@code null}
  * @param trace how the frames of upstream calls are shown ({@code --trace}, {@code --trace-format},
- *     {@code --trace-output}, {@code --ui})
+ *     {@code --trace-output}, {@code --ui}, {@code --trace-show-secrets})
  */
 public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorSet, ServiceCatalog catalog,
     int maxBodyBytes, int maxHeaderBytes, String metadataPrefix, JsonOptions json, boolean strictQuery,
@@ -136,6 +136,7 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
     private String traceFormat = TraceConfig.DEFAULT.format();
     private Path traceOutput;
     private HostPort ui;
+    private boolean traceShowSecrets;
 
     Builder() {
     }
@@ -168,6 +169,7 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
       traceFormat = config.trace.format();
       traceOutput = config.trace.output();
       ui = config.trace.ui();
+      traceShowSecrets = config.trace.showSecrets();
     }
 
     public Builder listen(HostPort listen) {
@@ -276,6 +278,12 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
       return this;
     }
 
+    /** Whether the trace shows credentials and cookies as sent (default: no, they are redacted). */
+    public Builder traceShowSecrets(boolean show) {
+      this.traceShowSecrets = show;
+      return this;
+    }
+
     /** Serve the lens's live view of the upstream traffic there; {@code null} (default) for none. */
     public Builder ui(HostPort address) {
       this.ui = address;
@@ -287,7 +295,7 @@ public record GatewayConfig(HostPort listen, HostPort upstream, Path descriptorS
       return new GatewayConfig(listen, upstream, descriptorSet, catalog, maxBodyBytes, maxHeaderBytes,
           metadataPrefix, json, strictQuery, shutdownGrace, connectTimeout, defaultTimeout, healthPath, accessLog,
           ioThreads, tlsCertificate, tlsPrivateKey,
-          new TraceConfig(traceAll, traceOnRequest, traceFormat, traceOutput, ui));
+          new TraceConfig(traceAll, traceOnRequest, traceFormat, traceOutput, ui, traceShowSecrets));
     }
   }
 }

@@ -41,6 +41,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * trace-on-request: true          # may a request ask with X-Gatehouse-Trace: 1
  * trace-format: text              # or jsonl
  * trace-output: trace.jsonl       # default: standard error; relative to the file
+ * trace-show-secrets: false       # show authorization, cookies, … in the trace (default: redacted)
  * ui: 127.0.0.1:9901              # the lens's live view of the upstream traffic
  * json:
  *   emit-unpopulated: true        # print fields holding their default value
@@ -135,12 +136,13 @@ public final class GatewayConfigYaml {
         case "trace-on-request" -> builder.traceOnRequest(field.bool());
         case "trace-format" -> builder.traceFormat(field.string());
         case "trace-output" -> builder.traceOutput(field.path(base));
+        case "trace-show-secrets" -> builder.traceShowSecrets(field.bool());
         case "ui" -> builder.ui(field.hostPort());
         default -> throw new IllegalArgumentException("config " + source + ": unknown key \"" + key
             + "\" (expected one of: listen, upstream, descriptor-set, max-body-bytes, max-header-bytes,"
             + " metadata-prefix, strict-query, shutdown-grace, connect-timeout, default-timeout, health-path,"
             + " access-log, io-threads, json, tls-certificate, tls-private-key, trace, trace-on-request, trace-format, trace-output,"
-            + " ui)");
+            + " trace-show-secrets, ui)");
       }
     }
     if (tlsCertificate != null || tlsPrivateKey != null) {

@@ -15,11 +15,14 @@ import java.nio.file.Path;
  * @param format the lens output format of the trace, {@code text} or {@code jsonl}
  * @param output the file the trace is written to (created or truncated), or {@code null} for standard error
  * @param ui where to serve the lens's live view of the upstream traffic, or {@code null} for none
+ * @param showSecrets whether the trace and its view show credentials and cookies ({@code authorization},
+ *     {@code cookie}, …) as sent ({@code --trace-show-secrets}); by default they are redacted
  */
-public record TraceConfig(boolean all, boolean onRequest, String format, Path output, HostPort ui) {
+public record TraceConfig(boolean all, boolean onRequest, String format, Path output, HostPort ui,
+    boolean showSecrets) {
 
-  /** Nothing traced unless a request asks, as text to standard error, no view. */
-  public static final TraceConfig DEFAULT = new TraceConfig(false, true, "text", null, null);
+  /** Nothing traced unless a request asks, as text to standard error, no view, secrets redacted. */
+  public static final TraceConfig DEFAULT = new TraceConfig(false, true, "text", null, null, false);
 
   public TraceConfig {
     requireNonNull(format, "traceFormat");

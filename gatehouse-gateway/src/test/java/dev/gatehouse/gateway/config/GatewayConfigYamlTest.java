@@ -20,13 +20,20 @@ class GatewayConfigYamlTest {
         trace: true
         trace-format: jsonl
         trace-output: trace.jsonl
+        trace-show-secrets: true
         ui: 127.0.0.1:9901
         """);
 
     TraceConfig trace = GatewayConfigYaml.read(file).build().trace();
 
     assertThat(trace).isEqualTo(new TraceConfig(true, true, "jsonl", dir.toAbsolutePath().resolve("trace.jsonl"),
-        new HostPort("127.0.0.1", 9901)));
+        new HostPort("127.0.0.1", 9901), true));
+  }
+
+  @Test
+  void aTraceHidesSecretsUnlessTheFileSaysOtherwise() {
+    assertThat(GatewayConfigYaml.parse("test", "upstream: h:1\ndescriptor-set: a\ntrace: true", null,
+        GatewayConfig.builder()).build().trace().showSecrets()).isFalse();
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.gatehouse.lens.detect.Finding;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.observe.LensListener;
 import dev.gatehouse.lens.render.PayloadRenderer;
+import dev.gatehouse.lens.render.Redaction;
 import dev.gatehouse.lens.writer.WriterThread;
 import io.grpc.binarylog.v1.GrpcLogEntry;
 import java.io.BufferedOutputStream;
@@ -45,15 +46,26 @@ public final class BinaryLogOutput implements LensListener, AutoCloseable {
   private final WriterThread<GrpcLogEntry, BufferedOutputStream> writer;
   private final PayloadRenderer inflater =
       PayloadRenderer.create(null, DecoderOptions.defaults().maxMessageBytes());
+  private final Redaction redaction;
   private final AtomicLong callIds = new AtomicLong();
   private final Map<Long, ConnectionLog> connections = new ConcurrentHashMap<>();
 
   /**
-   * A log written to {@code out}.
+   * A log written to {@code out}, secrets hidden by default ({@link Redaction#DEFAULT}).
    *
    * @param closeOut whether {@link #close()} closes {@code out}
    */
   public BinaryLogOutput(OutputStream out, boolean closeOut) {
+    this(out, closeOut, Redaction.DEFAULT);
+  }
+
+  /**
+   * A log written to {@code out}, the metadata values {@code redaction} names hidden.
+   *
+   * @param closeOut whether {@link #close()} closes {@code out}
+   */
+  public BinaryLogOutput(OutputStream out, boolean closeOut, Redaction redaction) {
+    this.redaction = Objects.requireNonNull(redaction, "redaction");
     // Bounded by serialized size; a dropped entry shows as a gap in sequence_id_within_call. Each entry is written
     // with writeDelimitedTo (a varint length, then the entry), as grpc-java's binary log sink writes it.
     this.writer = new WriterThread<>("gatehouse-lens-binlog",
@@ -62,13 +74,22 @@ public final class BinaryLogOutput implements LensListener, AutoCloseable {
   }
 
   /**
-   * A log written to {@code file}, created or truncated.
+   * A log written to {@code file}, created or truncated, secrets hidden by default.
    *
    * @throws UncheckedIOException when the file cannot be opened
    */
   public static BinaryLogOutput open(Path file) {
+    return open(file, Redaction.DEFAULT);
+  }
+
+  /**
+   * A log written to {@code file}, created or truncated, the metadata values {@code redaction} names hidden.
+   *
+   * @throws UncheckedIOException when the file cannot be opened
+   */
+  public static BinaryLogOutput open(Path file, Redaction redaction) {
     try {
-      return new BinaryLogOutput(Files.newOutputStream(file), true);
+      return new BinaryLogOutput(Files.newOutputStream(file), true, redaction);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the binary log to " + file, e);
     }
@@ -107,6 +128,6 @@ public final class BinaryLogOutput implements LensListener, AutoCloseable {
   }
 
   private ConnectionLog newLog(LensConnection connection) {
-    return new ConnectionLog(connection, callIds::incrementAndGet, inflater, writer::offer);
+    return new ConnectionLog(connection, callIds::incrementAndGet, inflater, redaction, writer::offer);
   }
 }

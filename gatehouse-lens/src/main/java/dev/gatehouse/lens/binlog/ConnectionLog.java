@@ -19,6 +19,7 @@ import dev.gatehouse.h2.grpc.Metadata;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.render.CallTracker;
 import dev.gatehouse.lens.render.PayloadRenderer;
+import dev.gatehouse.lens.render.Redaction;
 import io.grpc.binarylog.v1.ClientHeader;
 import io.grpc.binarylog.v1.GrpcLogEntry;
 import io.grpc.binarylog.v1.GrpcLogEntry.EventType;
@@ -58,6 +59,7 @@ final class ConnectionLog {
   private final LensConnection connection;
   private final LongSupplier callIds;
   private final PayloadRenderer inflater;
+  private final Redaction redaction;
   private final Consumer<GrpcLogEntry> out;
   private final CallTracker tracker = new CallTracker();
   private final Map<Integer, Call> calls = new HashMap<>();
@@ -67,11 +69,12 @@ final class ConnectionLog {
    */
   private final Map<Integer, Long> halfClosing = new LinkedHashMap<>(4);
 
-  ConnectionLog(LensConnection connection, LongSupplier callIds, PayloadRenderer inflater,
+  ConnectionLog(LensConnection connection, LongSupplier callIds, PayloadRenderer inflater, Redaction redaction,
       Consumer<GrpcLogEntry> out) {
     this.connection = connection;
     this.callIds = callIds;
     this.inflater = inflater;
+    this.redaction = redaction;
     this.out = out;
   }
 
@@ -140,7 +143,8 @@ final class ConnectionLog {
     }
     Call call = new Call(callIds.getAsLong());
     calls.put(start.streamId(), call);
-    ClientHeader.Builder header = ClientHeader.newBuilder().setMetadata(LogEntries.metadata(start.metadata()));
+    ClientHeader.Builder header =
+        ClientHeader.newBuilder().setMetadata(LogEntries.metadata(start.metadata(), redaction));
     if (start.method() != null) {
       header.setMethodName(start.method());
     }
@@ -200,7 +204,8 @@ final class ConnectionLog {
       return;
     }
     GrpcLogEntry.Builder entry = entry(call, EventType.EVENT_TYPE_SERVER_HEADER, headers.timeNanos())
-        .setServerHeader(ServerHeader.newBuilder().setMetadata(LogEntries.metadata(headers.metadata())));
+        .setServerHeader(ServerHeader.newBuilder()
+            .setMetadata(LogEntries.metadata(headers.metadata(), redaction)));
     peer(call, entry);
     out.accept(entry.build());
   }
@@ -215,7 +220,8 @@ final class ConnectionLog {
       call.trailers = trailers.metadata();
       return;
     }
-    Trailer.Builder trailer = Trailer.newBuilder().setMetadata(LogEntries.metadata(trailers.metadata()))
+    Trailer.Builder trailer = Trailer.newBuilder()
+        .setMetadata(LogEntries.metadata(trailers.metadata(), redaction))
         .setStatusCode(trailers.status().code());
     if (trailers.message() != null) {
       trailer.setStatusMessage(trailers.message());
@@ -241,7 +247,7 @@ final class ConnectionLog {
     }
     // The status the client reports without trailers (the derived one), as a client-side binary log records it.
     GrpcStatus status = end.status() == null ? GrpcStatus.INTERNAL : end.status();
-    Trailer.Builder trailer = Trailer.newBuilder().setMetadata(LogEntries.metadata(call.trailers))
+    Trailer.Builder trailer = Trailer.newBuilder().setMetadata(LogEntries.metadata(call.trailers, redaction))
         .setStatusCode(status.code());
     if (end.message() != null) {
       trailer.setStatusMessage(end.message());

@@ -3,6 +3,7 @@ package dev.gatehouse.lens.binlog;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
+import dev.gatehouse.lens.render.Redaction;
 import io.grpc.binarylog.v1.Address;
 import io.grpc.binarylog.v1.Metadata;
 import io.grpc.binarylog.v1.MetadataEntry;
@@ -22,16 +23,19 @@ final class LogEntries {
    * The metadata as gRFC A16 logs it: every entry but the gRPC-internal {@code grpc-*} keys (except
    * {@code grpc-trace-bin}); pseudo-headers and transport keys ({@code content-type}, {@code te},
    * {@code user-agent}, …) never reach here, the decoder keeps them out of metadata. Values are bytes: {@code -bin}
-   * values decoded (from base64, or from gRPC C-core's "true binary" form), the others as sent.
+   * values decoded (from base64, or from gRPC C-core's "true binary" form), the others as sent; a value
+   * {@code redaction} hides is logged as its redacted text (UTF-8), so the log leaks no more than the other outputs.
    */
-  static Metadata metadata(List<dev.gatehouse.h2.grpc.Metadata> entries) {
+  static Metadata metadata(List<dev.gatehouse.h2.grpc.Metadata> entries, Redaction redaction) {
     Metadata.Builder metadata = Metadata.newBuilder();
     for (dev.gatehouse.h2.grpc.Metadata entry : entries) {
       String name = entry.name();
       if (name.startsWith("grpc-") && !name.equals(TRACE_BIN)) {
         continue;
       }
-      metadata.addEntry(MetadataEntry.newBuilder().setKey(name).setValue(ByteString.copyFrom(value(entry))));
+      byte[] value = redaction.hides(name)
+          ? redaction.value(name, entry.value()).getBytes(StandardCharsets.UTF_8) : value(entry);
+      metadata.addEntry(MetadataEntry.newBuilder().setKey(name).setValue(ByteString.copyFrom(value)));
     }
     return metadata.build();
   }

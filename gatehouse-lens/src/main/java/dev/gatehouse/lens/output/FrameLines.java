@@ -18,6 +18,7 @@ import dev.gatehouse.h2.frame.UnknownFrame;
 import dev.gatehouse.h2.frame.WindowUpdateFrame;
 import dev.gatehouse.h2.hpack.HeaderBlock;
 import dev.gatehouse.h2.hpack.HeaderField;
+import dev.gatehouse.lens.render.Redaction;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -32,8 +33,11 @@ final class FrameLines {
 
   private FrameLines() {}
 
-  /** Appends the frame line (after the caller's time and connection prefix) and its annotations. */
-  static void append(StringBuilder out, String indent, FrameEvent event) {
+  /**
+   * Appends the frame line (after the caller's time and connection prefix) and its annotations, with the header
+   * values {@code redaction} names hidden.
+   */
+  static void append(StringBuilder out, String indent, FrameEvent event, Redaction redaction) {
     Http2Frame frame = event.frame();
     out.append(TextOutput.arrow(event.direction())).append(" #").append(event.seq()).append(' ')
         .append(typeName(frame)).append(" frame <length=").append(frame.length())
@@ -55,7 +59,8 @@ final class FrameLines {
     HeaderBlock block = event.headerBlock();
     if (block != null) {
       for (HeaderField field : block.fields()) {
-        out.append('\n').append(indent).append(field.name()).append(": ").append(field.value());
+        out.append('\n').append(indent).append(field.name()).append(": ")
+            .append(redaction.value(field.name(), field.value()));
       }
       out.append('\n').append(indent).append("(header list ").append(block.headerListSize())
           .append(" bytes from ").append(block.encodedLength()).append(" HPACK bytes; dynamic table ")

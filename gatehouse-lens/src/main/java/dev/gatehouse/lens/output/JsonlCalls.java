@@ -10,6 +10,7 @@ import dev.gatehouse.h2.grpc.Metadata;
 import dev.gatehouse.lens.detect.ClientStatus;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.render.PayloadRenderer;
+import dev.gatehouse.lens.render.Redaction;
 import dev.gatehouse.lens.render.Rendered;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,7 +21,8 @@ final class JsonlCalls {
 
   private JsonlCalls() {}
 
-  static void start(JsonGenerator json, LensConnection connection, CallStartEvent start) throws IOException {
+  static void start(JsonGenerator json, LensConnection connection, CallStartEvent start, Redaction redaction)
+      throws IOException {
     json.writeNumberField("stream", start.streamId());
     json.writeNumberField("seq", start.frameSeq());
     json.writeStringField("method", start.method());
@@ -38,10 +40,11 @@ final class JsonlCalls {
     json.writeStringField("grpc_accept_encoding", start.grpcAcceptEncoding());
     json.writeBooleanField("grpc", start.grpc());
     json.writeBooleanField("end_stream", start.endStream());
-    metadata(json, start.metadata());
+    metadata(json, start.metadata(), redaction);
   }
 
-  static void response(JsonGenerator json, ResponseHeadersEvent response) throws IOException {
+  static void response(JsonGenerator json, ResponseHeadersEvent response, Redaction redaction)
+      throws IOException {
     json.writeNumberField("stream", response.streamId());
     json.writeNumberField("seq", response.frameSeq());
     json.writeStringField("method", response.method());
@@ -49,11 +52,11 @@ final class JsonlCalls {
     json.writeStringField("content_type", response.contentType());
     json.writeStringField("grpc_encoding", response.grpcEncoding());
     json.writeStringField("grpc_accept_encoding", response.grpcAcceptEncoding());
-    metadata(json, response.metadata());
+    metadata(json, response.metadata(), redaction);
   }
 
-  static void trailers(JsonGenerator json, TrailersEvent trailers, byte[] details, PayloadRenderer renderer)
-      throws IOException {
+  static void trailers(JsonGenerator json, TrailersEvent trailers, byte[] details, PayloadRenderer renderer,
+      Redaction redaction) throws IOException {
     json.writeNumberField("stream", trailers.streamId());
     json.writeNumberField("seq", trailers.frameSeq());
     json.writeStringField("method", trailers.method());
@@ -78,7 +81,7 @@ final class JsonlCalls {
         json.writeStringField("details_error", rendered.note());
       }
     }
-    metadata(json, trailers.metadata());
+    metadata(json, trailers.metadata(), redaction);
   }
 
   static void end(JsonGenerator json, CallEndEvent end, Duration timeout) throws IOException {
@@ -112,12 +115,13 @@ final class JsonlCalls {
     json.writeEndArray();
   }
 
-  private static void metadata(JsonGenerator json, List<Metadata> metadata) throws IOException {
+  private static void metadata(JsonGenerator json, List<Metadata> metadata, Redaction redaction)
+      throws IOException {
     json.writeArrayFieldStart("metadata");
     for (Metadata entry : metadata) {
       json.writeStartArray();
       json.writeString(entry.name());
-      json.writeString(entry.value());
+      json.writeString(redaction.value(entry.name(), entry.value()));
       json.writeEndArray();
     }
     json.writeEndArray();

@@ -19,6 +19,7 @@ import dev.gatehouse.h2.frame.UnknownFrame;
 import dev.gatehouse.h2.frame.WindowUpdateFrame;
 import dev.gatehouse.h2.hpack.HeaderBlock;
 import dev.gatehouse.h2.hpack.HeaderField;
+import dev.gatehouse.lens.render.Redaction;
 import java.io.IOException;
 import java.util.HexFormat;
 
@@ -27,7 +28,7 @@ final class JsonlFrames {
 
   private JsonlFrames() {}
 
-  static void write(JsonGenerator json, FrameEvent event) throws IOException {
+  static void write(JsonGenerator json, FrameEvent event, Redaction redaction) throws IOException {
     Http2Frame frame = event.frame();
     json.writeStringField("dir", event.direction().label());
     json.writeNumberField("seq", event.seq());
@@ -54,12 +55,12 @@ final class JsonlFrames {
       if (headers.priority() != null) {
         priority(json, headers.priority());
       }
-      headers(json, event.headerBlock());
+      headers(json, event.headerBlock(), redaction);
     } else if (frame instanceof ContinuationFrame) {
-      headers(json, event.headerBlock());
+      headers(json, event.headerBlock(), redaction);
     } else if (frame instanceof PushPromiseFrame push) {
       json.writeNumberField("promised_stream", push.promisedStreamId());
-      headers(json, event.headerBlock());
+      headers(json, event.headerBlock(), redaction);
     } else if (frame instanceof SettingsFrame settings) {
       json.writeBooleanField("ack", settings.ack());
       json.writeObjectFieldStart("settings");
@@ -88,14 +89,17 @@ final class JsonlFrames {
     }
   }
 
-  /** {@code headers} as [[name, value], …] (empty while a block waits for CONTINUATION), and the block's sizes. */
-  private static void headers(JsonGenerator json, HeaderBlock block) throws IOException {
+  /**
+   * {@code headers} as [[name, value], …] (empty while a block waits for CONTINUATION; values {@code redaction} names
+   * hidden), and the block's sizes.
+   */
+  private static void headers(JsonGenerator json, HeaderBlock block, Redaction redaction) throws IOException {
     json.writeArrayFieldStart("headers");
     if (block != null) {
       for (HeaderField field : block.fields()) {
         json.writeStartArray();
         json.writeString(field.name());
-        json.writeString(field.value());
+        json.writeString(redaction.value(field.name(), field.value()));
         json.writeEndArray();
       }
     }

@@ -24,6 +24,7 @@ import dev.gatehouse.lens.detect.Finding;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.render.CallTracker;
 import dev.gatehouse.lens.render.PayloadRenderer;
+import dev.gatehouse.lens.render.Redaction;
 import dev.gatehouse.lens.render.Rendered;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -48,9 +49,14 @@ public final class JsonlOutput extends LineOutput {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  /** Writes to {@code sink}, rendering messages with {@code renderer}. */
+  /** Writes to {@code sink}, rendering messages with {@code renderer}, secrets hidden by default. */
   public JsonlOutput(LineSink sink, PayloadRenderer renderer) {
-    super(sink, renderer);
+    this(sink, renderer, Redaction.DEFAULT);
+  }
+
+  /** Writes to {@code sink}, rendering messages with {@code renderer}, hiding the values {@code redaction} names. */
+  public JsonlOutput(LineSink sink, PayloadRenderer renderer, Redaction redaction) {
+    super(sink, renderer, redaction);
   }
 
   @Override
@@ -101,7 +107,7 @@ public final class JsonlOutput extends LineOutput {
   String format(LensConnection connection, Event event, CallTracker calls) {
     long time = event.timeNanos();
     if (event instanceof FrameEvent frame) {
-      return line(connection, "frame", time, json -> JsonlFrames.write(json, frame));
+      return line(connection, "frame", time, json -> JsonlFrames.write(json, frame, redaction));
     }
     if (event instanceof PrefaceEvent preface) {
       return line(connection, "preface", time, json -> json.writeStringField("dir", preface.direction().label()));
@@ -189,17 +195,18 @@ public final class JsonlOutput extends LineOutput {
       });
     }
     if (event instanceof CallStartEvent start) {
-      return line(connection, "call_start", time, json -> JsonlCalls.start(json, connection, start));
+      return line(connection, "call_start", time, json -> JsonlCalls.start(json, connection, start, redaction));
     }
     if (event instanceof ResponseHeadersEvent response) {
-      return line(connection, "response_headers", time, json -> JsonlCalls.response(json, response));
+      return line(connection, "response_headers", time, json -> JsonlCalls.response(json, response, redaction));
     }
     if (event instanceof MessageEvent message) {
       return line(connection, "message", time, json -> message(json, message, calls));
     }
     if (event instanceof TrailersEvent trailers) {
       byte[] details = trailers.statusDetails();
-      return line(connection, "trailers", time, json -> JsonlCalls.trailers(json, trailers, details, renderer));
+      return line(connection, "trailers", time, json -> JsonlCalls.trailers(json, trailers, details, renderer,
+          redaction));
     }
     if (event instanceof CallEndEvent end) {
       return line(connection, "call", time, json -> JsonlCalls.end(json, end, calls.timeout(end.streamId())));

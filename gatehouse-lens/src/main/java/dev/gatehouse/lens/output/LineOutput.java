@@ -6,6 +6,7 @@ import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.observe.LensListener;
 import dev.gatehouse.lens.render.CallTracker;
 import dev.gatehouse.lens.render.PayloadRenderer;
+import dev.gatehouse.lens.render.Redaction;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.Objects;
@@ -24,22 +25,26 @@ public abstract sealed class LineOutput implements LensListener, AutoCloseable p
 
   final LineSink sink;
   final PayloadRenderer renderer;
+  final Redaction redaction;
   private final Map<Long, CallTracker> calls = new ConcurrentHashMap<>();
 
-  LineOutput(LineSink sink, PayloadRenderer renderer) {
+  LineOutput(LineSink sink, PayloadRenderer renderer, Redaction redaction) {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.renderer = Objects.requireNonNull(renderer, "renderer");
+    this.redaction = Objects.requireNonNull(redaction, "redaction");
   }
 
   /**
    * The output in {@code format}, written to {@code out} by its own writer thread (a {@link QueuedLineWriter}), with
-   * messages rendered by {@code renderer}.
+   * messages rendered by {@code renderer} and the header values {@code redaction} names hidden.
    *
    * @param closeOut whether {@link #close()} closes {@code out} (not for standard output or error)
    */
-  public static LineOutput open(OutputFormat format, OutputStream out, boolean closeOut, PayloadRenderer renderer) {
+  public static LineOutput open(OutputFormat format, OutputStream out, boolean closeOut, PayloadRenderer renderer,
+      Redaction redaction) {
     QueuedLineWriter sink = new QueuedLineWriter(out, closeOut, MAX_QUEUED_CHARS);
-    return format == OutputFormat.JSONL ? new JsonlOutput(sink, renderer) : new TextOutput(sink, renderer);
+    return format == OutputFormat.JSONL ? new JsonlOutput(sink, renderer, redaction)
+        : new TextOutput(sink, renderer, redaction);
   }
 
   @Override

@@ -20,6 +20,7 @@ import dev.gatehouse.lens.detect.Finding;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.render.CallTracker;
 import dev.gatehouse.lens.render.PayloadRenderer;
+import dev.gatehouse.lens.render.Redaction;
 import dev.gatehouse.lens.render.Rendered;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -39,9 +40,14 @@ public final class TextOutput extends LineOutput {
   static final int MAX_JSON_CHARS = 2_000;
   private static final int MAX_HEX_BYTES = 32;
 
-  /** Writes to {@code sink}, rendering messages with {@code renderer}. */
+  /** Writes to {@code sink}, rendering messages with {@code renderer}, secrets hidden by default. */
   public TextOutput(LineSink sink, PayloadRenderer renderer) {
-    super(sink, renderer);
+    this(sink, renderer, Redaction.DEFAULT);
+  }
+
+  /** Writes to {@code sink}, rendering messages with {@code renderer}, hiding the values {@code redaction} names. */
+  public TextOutput(LineSink sink, PayloadRenderer renderer, Redaction redaction) {
+    super(sink, renderer, redaction);
   }
 
   @Override
@@ -80,7 +86,7 @@ public final class TextOutput extends LineOutput {
     String prefix = prefix(connection, event.timeNanos());
     if (event instanceof FrameEvent frame) {
       StringBuilder out = new StringBuilder(prefix);
-      FrameLines.append(out, indent(), frame);
+      FrameLines.append(out, indent(), frame, redaction);
       return out.toString();
     }
     if (event instanceof PrefaceEvent preface) {

@@ -13,6 +13,7 @@ import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.observe.LensListener;
 import dev.gatehouse.lens.output.LineOutput;
 import dev.gatehouse.lens.render.PayloadRenderer;
+import dev.gatehouse.lens.render.Redaction;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -108,7 +109,7 @@ public final class LensServer implements AutoCloseable {
 
   /**
    * How to start a lens: the {@link LensConfig} plus what a program (rather than the command line) may set: an
-   * already loaded catalog, an output stream, a clock, more listeners, thresholds.
+   * already loaded catalog, an output stream, a clock, more listeners, thresholds, which secrets the output hides.
    */
   public static final class Builder {
 
@@ -116,6 +117,7 @@ public final class LensServer implements AutoCloseable {
     private ServiceCatalog catalog;
     private OutputStream output;
     private boolean writeOutput = true;
+    private Redaction redaction = Redaction.DEFAULT;
     private LensClock clock = LensClock.system();
     private final List<LensListener> listeners = new ArrayList<>();
     private DetectorOptions detectorOptions = DetectorOptions.defaults();
@@ -142,6 +144,15 @@ public final class LensServer implements AutoCloseable {
     /** Write no output at all (the listeners still get everything), e.g. for tests and benchmarks. */
     public Builder noOutput() {
       this.writeOutput = false;
+      return this;
+    }
+
+    /**
+     * Hide these header values in the output ({@link Redaction#DEFAULT} unless set; {@link Redaction#NONE} for
+     * {@code --show-secrets}). Listeners added with {@link #listener} hide their own.
+     */
+    public Builder redaction(Redaction value) {
+      this.redaction = Objects.requireNonNull(value, "redaction");
       return this;
     }
 
@@ -191,7 +202,7 @@ public final class LensServer implements AutoCloseable {
       List<AutoCloseable> outputs = new ArrayList<>();
       if (writeOutput) {
         LineOutput out = LineOutput.open(config.format(), outputStream(), output == null && config.output() != null,
-            PayloadRenderer.create(types, decoderOptions.maxMessageBytes()));
+            PayloadRenderer.create(types, decoderOptions.maxMessageBytes()), redaction);
         all.add(out);
         outputs.add(out);
       }

@@ -10,6 +10,7 @@ import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.observe.LensListener;
 import dev.gatehouse.lens.output.LineOutput;
 import dev.gatehouse.lens.render.PayloadRenderer;
+import dev.gatehouse.lens.render.Redaction;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -98,13 +99,17 @@ public final class LensTap implements AutoCloseable {
     }
   }
 
-  /** How to build a tap: output format and destination, descriptors, more listeners, clock and options. */
+  /**
+   * How to build a tap: output format and destination, descriptors, which secrets the output hides, more listeners,
+   * clock and options.
+   */
   public static final class Builder {
     private ServiceCatalog catalog;
     private OutputFormat format = OutputFormat.TEXT;
     private Path outputFile;
     private OutputStream output;
     private boolean writeOutput = true;
+    private Redaction redaction = Redaction.DEFAULT;
     private String locateBy;
     private LensClock clock = LensClock.system();
     private DecoderOptions decoderOptions = DecoderOptions.defaults();
@@ -146,6 +151,15 @@ public final class LensTap implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Hide these header values in the output ({@link Redaction#DEFAULT} unless set; {@link Redaction#NONE} shows
+     * them). Listeners added with {@link #listener} hide their own.
+     */
+    public Builder redaction(Redaction value) {
+      this.redaction = Objects.requireNonNull(value, "redaction");
+      return this;
+    }
+
     /** Also report to {@code value}, after the output. */
     public Builder listener(LensListener value) {
       listeners.add(Objects.requireNonNull(value, "listener"));
@@ -183,7 +197,7 @@ public final class LensTap implements AutoCloseable {
       List<AutoCloseable> outputs = new ArrayList<>();
       if (writeOutput) {
         LineOutput out = LineOutput.open(format, outputStream(), outputFile != null,
-            PayloadRenderer.create(catalog, decoderOptions.maxMessageBytes()));
+            PayloadRenderer.create(catalog, decoderOptions.maxMessageBytes()), redaction);
         all.add(out);
         outputs.add(out);
       }

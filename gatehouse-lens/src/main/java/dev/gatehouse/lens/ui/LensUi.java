@@ -5,6 +5,7 @@ import dev.gatehouse.h2.connection.DecoderOptions;
 import dev.gatehouse.lens.observe.LensListener;
 import dev.gatehouse.lens.output.JsonlOutput;
 import dev.gatehouse.lens.render.PayloadRenderer;
+import dev.gatehouse.lens.render.Redaction;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -65,26 +66,49 @@ public final class LensUi implements AutoCloseable {
 
   /**
    * Serves the view on {@code hostAndPort} (e.g. {@code 127.0.0.1:9901}; port 0 picks a free one; IPv6 in brackets),
-   * decoding messages as JSON with {@code catalog} ({@code null}: schema-less), keeping {@link #DEFAULT_MAX_EVENTS}.
+   * decoding messages as JSON with {@code catalog} ({@code null}: schema-less), keeping {@link #DEFAULT_MAX_EVENTS},
+   * secrets hidden ({@link Redaction#DEFAULT}).
    *
    * @throws IllegalArgumentException when {@code hostAndPort} is not HOST:PORT
    * @throws UncheckedIOException when the address cannot be bound
    */
   public static LensUi start(String hostAndPort, ServiceCatalog catalog) {
-    return start(address(hostAndPort), catalog, DEFAULT_MAX_EVENTS);
+    return start(hostAndPort, catalog, Redaction.DEFAULT);
   }
 
   /**
-   * Serves the view on {@code address}, keeping the last {@code maxEvents} events for pages.
+   * Serves the view on {@code hostAndPort} as {@link #start(String, ServiceCatalog)} does, hiding the header values
+   * {@code redaction} names ({@link Redaction#NONE}: none) from the pages.
+   *
+   * @throws IllegalArgumentException when {@code hostAndPort} is not HOST:PORT
+   * @throws UncheckedIOException when the address cannot be bound
+   */
+  public static LensUi start(String hostAndPort, ServiceCatalog catalog, Redaction redaction) {
+    return start(address(hostAndPort), catalog, DEFAULT_MAX_EVENTS, redaction);
+  }
+
+  /**
+   * Serves the view on {@code address}, keeping the last {@code maxEvents} events for pages, secrets hidden.
    *
    * @throws UncheckedIOException when the address cannot be bound
    */
   public static LensUi start(InetSocketAddress address, ServiceCatalog catalog, int maxEvents) {
+    return start(address, catalog, maxEvents, Redaction.DEFAULT);
+  }
+
+  /**
+   * Serves the view on {@code address}, keeping the last {@code maxEvents} events for pages, hiding the header values
+   * {@code redaction} names.
+   *
+   * @throws UncheckedIOException when the address cannot be bound
+   */
+  public static LensUi start(InetSocketAddress address, ServiceCatalog catalog, int maxEvents,
+      Redaction redaction) {
     Objects.requireNonNull(address, "address");
     EventLog log = new EventLog(maxEvents, MAX_CHARS);
     PageResources resources = PageResources.load();
     JsonlOutput listener =
-        new JsonlOutput(log, PayloadRenderer.create(catalog, DecoderOptions.defaults().maxMessageBytes()));
+        new JsonlOutput(log, PayloadRenderer.create(catalog, DecoderOptions.defaults().maxMessageBytes()), redaction);
     String instance = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {

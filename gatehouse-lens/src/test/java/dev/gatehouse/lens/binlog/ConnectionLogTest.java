@@ -11,6 +11,7 @@ import dev.gatehouse.h2.event.ResponseHeadersEvent;
 import dev.gatehouse.h2.grpc.Metadata;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.render.PayloadRenderer;
+import dev.gatehouse.lens.render.Redaction;
 import dev.gatehouse.lens.support.Conversations;
 import dev.gatehouse.lens.support.FakeClock;
 import io.grpc.binarylog.v1.Address;
@@ -35,7 +36,7 @@ class ConnectionLogTest {
   private final AtomicLong callIds = new AtomicLong();
   private final ConnectionLog log = new ConnectionLog(
       new LensConnection(1, Instant.parse("2026-01-02T03:04:05Z"), 0, "127.0.0.1:5000", "[::1]:50051"),
-      callIds::incrementAndGet, PayloadRenderer.create(null, 1 << 20), entries::add);
+      callIds::incrementAndGet, PayloadRenderer.create(null, 1 << 20), Redaction.DEFAULT, entries::add);
 
   private void feed(Event... events) {
     for (Event event : events) {
@@ -133,6 +134,39 @@ class ConnectionLogTest {
     assertThat(read.get(9).hasPeer()).isTrue();
     assertThat(read.get(12).getTrailer().getStatusCode()).isEqualTo(1); // CANCELLED, as the client reports it
     assertThat(read.get(12).hasPeer()).isTrue();
+  }
+
+  @Test
+  void credentialsAndCookiesAreLoggedRedactedUnlessSecretsAreShown() throws Exception {
+    List<GrpcLogEntry> hidden = recordedConversation(Redaction.DEFAULT);
+    List<GrpcLogEntry> shown = recordedConversation(Redaction.NONE);
+
+    assertThat(hidden.get(0).getClientHeader().getMetadata().getEntryList()).containsExactly(
+        MetadataEntry.newBuilder().setKey("authorization")
+            .setValue(ByteString.copyFromUtf8("<redacted: 19 bytes, Bearer …>")).build());
+    assertThat(hidden.get(3).getServerHeader().getMetadata().getEntry(0).getValue().toStringUtf8())
+        .isEqualTo("<redacted: 20 bytes>");
+    assertThat(hidden).allSatisfy(entry -> assertThat(entry.toByteString().toStringUtf8())
+        .doesNotContain(Conversations.SECRET));
+    assertThat(shown.get(0).getClientHeader().getMetadata().getEntry(0).getValue().toStringUtf8())
+        .isEqualTo("Bearer " + Conversations.SECRET);
+    assertThat(shown.get(3).getServerHeader().getMetadata().getEntry(0).getValue().toStringUtf8())
+        .isEqualTo("session=" + Conversations.SECRET);
+  }
+
+  private static List<GrpcLogEntry> recordedConversation(Redaction redaction) throws IOException {
+    FakeClock clock = new FakeClock();
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    BinaryLogOutput binlog = new BinaryLogOutput(file, false, redaction);
+    Conversations.play(Conversations.observer(clock, List.of(binlog)), clock);
+    binlog.close();
+    List<GrpcLogEntry> read = new ArrayList<>();
+    try (ByteArrayInputStream in = new ByteArrayInputStream(file.toByteArray())) {
+      for (GrpcLogEntry entry; (entry = GrpcLogEntry.parseDelimitedFrom(in)) != null; ) {
+        read.add(entry);
+      }
+    }
+    return read;
   }
 
   @Test

@@ -26,6 +26,9 @@ public final class Conversations {
 
   public static final String GET_SHELF = "/gatehouse.testing.v1.Library/GetShelf";
 
+  /** The credential the first call sends (authorization) and gets (set-cookie): outputs hide it by default. */
+  public static final String SECRET = "secret-token";
+
   private Conversations() {}
 
   /** The test protos' descriptor set. */
@@ -58,8 +61,8 @@ public final class Conversations {
   }
 
   /**
-   * A unary call that succeeds, one that fails trailers-only with status details, one the client cancels, a PING
-   * round trip and a graceful GOAWAY; the server closes.
+   * A unary call that succeeds (with a bearer token and a cookie, {@link #SECRET}), one that fails trailers-only
+   * with status details, one the client cancels, a PING round trip and a graceful GOAWAY; the server closes.
    */
   public static void play(ConnectionObserver lens, FakeClock clock) {
     client(lens, clock, H2Bytes.of().preface().settings(0x2, 0, 0x4, 1_048_576));
@@ -67,9 +70,10 @@ public final class Conversations {
     client(lens, clock, H2Bytes.of().settingsAck());
     server(lens, clock, H2Bytes.of().settingsAck());
     byte[] request = GetShelfRequest.newBuilder().setName("shelves/1").build().toByteArray();
-    client(lens, clock, H2Bytes.of().headers(1, false, request()));
+    client(lens, clock, H2Bytes.of().headers(1, false, request("authorization", "Bearer " + SECRET)));
     client(lens, clock, H2Bytes.of().data(1, true, H2Bytes.grpcMessage(false, request)));
-    server(lens, clock, H2Bytes.of().headers(1, false, ":status", "200", "content-type", "application/grpc"));
+    server(lens, clock, H2Bytes.of().headers(1, false, ":status", "200", "content-type", "application/grpc",
+        "set-cookie", "session=" + SECRET));
     byte[] shelf = Shelf.newBuilder().setName("shelves/1").setTheme("theme-1").build().toByteArray();
     server(lens, clock, H2Bytes.of().data(1, false, H2Bytes.grpcMessage(false, shelf)));
     server(lens, clock, H2Bytes.of().headers(1, true, "grpc-status", "0"));

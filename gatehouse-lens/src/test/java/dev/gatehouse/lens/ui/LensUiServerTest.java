@@ -8,6 +8,9 @@ import dev.gatehouse.h2.connection.DecoderOptions;
 import dev.gatehouse.lens.detect.DetectorOptions;
 import dev.gatehouse.lens.observe.ConnectionObserver;
 import dev.gatehouse.lens.observe.LensConnection;
+import dev.gatehouse.lens.render.Redaction;
+import dev.gatehouse.lens.support.Conversations;
+import dev.gatehouse.lens.support.FakeClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -144,6 +147,36 @@ class LensUiServerTest {
       assertThat(next(reader, "event: dropped")).startsWith("data: {\"count\":");
       assertThat(next(reader, "id: " + ui.eventsSeen())).contains("\"type\":\"SETTINGS\"");
     }
+  }
+
+  @Test
+  void eventStreamHidesCredentialsAndCookiesUnlessSecretsAreShown() throws Exception {
+    ui = LensUi.start("127.0.0.1:0", null);
+    String hidden = allEvents();
+    ui.close();
+    ui = LensUi.start("127.0.0.1:0", null, Redaction.NONE);
+    String shown = allEvents();
+
+    assertThat(hidden).doesNotContain(Conversations.SECRET)
+        .contains("[\"authorization\",\"<redacted: 19 bytes, Bearer …>\"]");
+    assertThat(shown).contains("[\"authorization\",\"Bearer " + Conversations.SECRET + "\"]");
+  }
+
+  /** The scripted conversation through the view, read back from {@code /events}: every line up to the last event. */
+  private String allEvents() throws IOException {
+    FakeClock clock = new FakeClock();
+    Conversations.play(Conversations.observer(clock, List.of(ui.listener())), clock);
+    StringBuilder text = new StringBuilder();
+    try (Stream<String> lines = events(null)) {
+      var reader = lines.iterator();
+      String last = "id: " + ui.eventsSeen();
+      for (String line = ""; !line.equals(last) && reader.hasNext(); ) {
+        line = reader.next();
+        text.append(line).append('\n');
+      }
+      text.append(reader.next()).append('\n');
+    }
+    return text.toString();
   }
 
   @Test
