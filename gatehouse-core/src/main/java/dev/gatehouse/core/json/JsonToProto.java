@@ -4,13 +4,11 @@ import static com.fasterxml.jackson.core.JsonToken.END_ARRAY;
 import static com.fasterxml.jackson.core.JsonToken.START_ARRAY;
 import static com.fasterxml.jackson.core.JsonToken.START_OBJECT;
 import static com.fasterxml.jackson.core.JsonToken.VALUE_NULL;
-import static com.fasterxml.jackson.core.JsonToken.VALUE_STRING;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.gatehouse.core.status.GrpcCode;
 import dev.gatehouse.core.status.StatusException;
@@ -19,11 +17,18 @@ import java.io.UncheckedIOException;
 
 /**
  * One JSON document to protobuf wire bytes: parser events in, {@link WireWriter} writes out, no tree and no message
- * objects in between. Not thread-safe; one per call.
+ * objects in between. Walks messages, fields, repeated fields and maps; {@link WellKnownParser} reads the types with a
+ * JSON form of their own. Not thread-safe; one per call.
  */
 final class JsonToProto {
   /** Protobuf's own default recursion limit, which JsonFormat applies too. */
   static final int MAX_DEPTH = 100;
+
+  /** Reads from the value at {@code first}, the parser standing on it. */
+  @FunctionalInterface
+  interface ValueReader {
+    void read(JsonToken first) throws IOException;
+  }
 
   private final ProtoJson owner;
   private final boolean strict;
@@ -52,31 +57,29 @@ final class JsonToProto {
 
   /** A whole message; an empty document is the empty message. */
   WireWriter message(MessagePlan plan) {
-    try (JsonParser p = parser) {
-      JsonToken token = p.nextToken();
-      if (token != null) {
-        if (token == VALUE_NULL && plan.wellKnown != WellKnown.VALUE) {
-          throw invalid(token, "a JSON object for " + plan.descriptor.getFullName());
-        }
-        messageContent(plan, token);
-        expectEnd();
+    return document(token -> {
+      if (token == VALUE_NULL && plan.wellKnown != WellKnown.VALUE) {
+        throw invalid(token, "a JSON object for " + plan.descriptor.getFullName());
       }
-      return out;
-    } catch (JsonProcessingException e) {
-      throw malformed(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      messageContent(plan, token);
+    });
   }
 
   /** One field's value, written as that field's wire encoding (tag included); an empty document writes nothing. */
   WireWriter field(FieldPlan field) {
+    return document(token -> {
+      path.pushField(field.jsonName);
+      field(field, token);
+      path.pop();
+    });
+  }
+
+  /** The one JSON value of the document, if any, through {@code value}; anything after it is an error. */
+  private WireWriter document(ValueReader value) {
     try (JsonParser p = parser) {
       JsonToken token = p.nextToken();
       if (token != null) {
-        path.pushField(field.jsonName);
-        field(field, token);
-        path.pop();
+        value.read(token);
         expectEnd();
       }
       return out;
@@ -103,59 +106,72 @@ final class JsonToProto {
         "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
   }
 
+  ProtoJson owner() {
+    return owner;
+  }
+
+  boolean strict() {
+    return strict;
+  }
+
+  /** The parser of the input being read; it changes only during {@link #reread}. */
+  JsonParser parser() {
+    return parser;
+  }
+
+  WireWriter out() {
+    return out;
+  }
+
+  ScalarWriter scalars() {
+    return scalars;
+  }
+
+  JsonPath path() {
+    return path;
+  }
+
+  /** Where the current token starts in the whole input. */
+  int tokenOffset() {
+    return parserBase + (int) parser.currentTokenLocation().getByteOffset();
+  }
+
+  /**
+   * Reads {@code input[start, end)} a second time through {@code value}, with a parser of its own standing on its
+   * first token; the outer parser goes on where it was after.
+   */
+  void reread(int start, int end, ValueReader value) throws IOException {
+    JsonParser outer = parser;
+    int outerBase = parserBase;
+    parser = owner.jsonFactory().createParser(input, start, end - start);
+    parserBase = start;
+    try {
+      value.read(parser.nextToken());
+    } finally {
+      parser.close();
+      parser = outer;
+      parserBase = outerBase;
+    }
+  }
+
   /** The content of a message (no tag, no length) from the value at the current token. */
-  private void messageContent(MessagePlan plan, JsonToken token) throws IOException {
+  void messageContent(MessagePlan plan, JsonToken token) throws IOException {
     if (++depth > MAX_DEPTH) {
       throw StatusException.invalidArgument("JSON nested deeper than " + MAX_DEPTH + " messages " + path.describe());
     }
-    switch (plan.wellKnown) {
-      case NONE:
-        if (token != START_OBJECT) {
-          throw invalid(token, "a JSON object for " + plan.descriptor.getFullName());
-        }
-        fields(plan, false);
-        break;
-      case ANY:
-        if (token != START_OBJECT) {
-          throw invalid(token, "a JSON object with \"@type\" for google.protobuf.Any");
-        }
-        any();
-        break;
-      case TIMESTAMP:
-      case DURATION:
-        try {
-          scalars.secondsAndNanos(parser, plan.wellKnown, token);
-        } catch (IllegalArgumentException e) {
-          throw invalid(token, e);
-        }
-        break;
-      case FIELD_MASK:
-        try {
-          scalars.fieldMask(parser, token);
-        } catch (IllegalArgumentException e) {
-          throw invalid(token, e);
-        }
-        break;
-      case STRUCT:
-        struct(plan, token);
-        break;
-      case VALUE:
-        value(plan, token);
-        break;
-      case LIST_VALUE:
-        listValue(plan, token);
-        break;
-      case WRAPPER:
-        scalar(plan.fields[0], token, true, true);
-        break;
-      default:
-        throw new AssertionError(plan.wellKnown);
+    if (plan.wellKnown == WellKnown.NONE) {
+      if (token != START_OBJECT) {
+        throw invalid(token, "a JSON object for " + plan.descriptor.getFullName());
+      }
+      fields(plan, false);
+    } else {
+      WellKnownParser.parse(this, plan, token);
     }
     depth--;
   }
 
   /** The fields of an object up to its end; {@code skipType} skips {@code "@type"} when re-reading an Any. */
-  private void fields(MessagePlan plan, boolean skipType) throws IOException {
+  void fields(MessagePlan plan, boolean skipType) throws IOException {
     long seen = 0;
     long[] seenBeyond64 = plan.fields.length > 64 ? new long[plan.fields.length / 64 + 1] : null;
     long oneofsSet = 0;
@@ -228,12 +244,18 @@ final class JsonToProto {
       throw StatusException.invalidArgument("field " + path.describe() + " is a proto2 group, which Gatehouse does "
           + "not transcode (expected: a message field)");
     }
-    out.writeTag(field.tag);
+    embeddedMessage(field.tag, field.messagePlan(), token);
+  }
+
+  /** A length-delimited message under {@code tag}, its content from the value at {@code token}. */
+  void embeddedMessage(int tag, MessagePlan plan, JsonToken token) throws IOException {
+    out.writeTag(tag);
     int mark = out.beginLength();
-    messageContent(field.messagePlan(), token);
+    messageContent(plan, token);
     out.endLength(mark);
   }
 
+  /** A JSON array; packed fields write one length-delimited run (none when empty), the others a tag per element. */
   private void repeated(FieldPlan field, JsonToken token) throws IOException {
     if (token == VALUE_NULL) {
       return;
@@ -241,26 +263,14 @@ final class JsonToProto {
     if (token != START_ARRAY) {
       throw invalid(token, "a JSON array");
     }
-    int index = 0;
-    if (field.packed) {
-      int start = out.position();
+    boolean packed = field.packed;
+    int start = out.position();
+    int mark = 0;
+    if (packed) {
       out.writeTag(field.packedTag);
-      int mark = out.beginLength();
-      for (JsonToken element = parser.nextToken(); element != END_ARRAY; element = parser.nextToken()) {
-        path.pushIndex(index++);
-        if (element == VALUE_NULL && !field.takesNull()) {
-          throw invalid(element, "an array element that is not null");
-        }
-        scalar(field, element, false, false);
-        path.pop();
-      }
-      if (out.position() == mark + 1) {
-        out.truncate(start);
-      } else {
-        out.endLength(mark);
-      }
-      return;
+      mark = out.beginLength();
     }
+    int index = 0;
     for (JsonToken element = parser.nextToken(); element != END_ARRAY; element = parser.nextToken()) {
       path.pushIndex(index++);
       if (element == VALUE_NULL && !field.takesNull()) {
@@ -269,9 +279,16 @@ final class JsonToProto {
       if (field.isMessage()) {
         messageField(field, element);
       } else {
-        scalar(field, element, true, false);
+        scalar(field, element, !packed, false);
       }
       path.pop();
+    }
+    if (packed) {
+      if (out.position() == mark + 1) {
+        out.truncate(start);
+      } else {
+        out.endLength(mark);
+      }
     }
   }
 
@@ -313,188 +330,11 @@ final class JsonToProto {
     }
   }
 
-  private void struct(MessagePlan plan, JsonToken token) throws IOException {
-    if (token != START_OBJECT) {
-      throw invalid(token, "a JSON object for google.protobuf.Struct");
-    }
-    MessagePlan valuePlan = plan.fields[0].mapValue.messagePlan();
-    for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
-      JsonToken value = parser.nextToken();
-      path.pushKey(key);
-      out.writeTag(0x0A);
-      int entry = out.beginLength();
-      out.writeTag(0x0A);
-      out.writeString(key.toCharArray(), 0, key.length());
-      out.writeTag(0x12);
-      int mark = out.beginLength();
-      messageContent(valuePlan, value);
-      out.endLength(mark);
-      out.endLength(entry);
-      path.pop();
-    }
-  }
-
-  private void value(MessagePlan plan, JsonToken token) throws IOException {
-    switch (token) {
-      case VALUE_NULL:
-        out.writeTag(0x08);
-        out.writeVarint32(0);
-        return;
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        double number = parser.getDoubleValue();
-        if (Double.isInfinite(number)) {
-          throw invalid(token, "a JSON number within the range of a double");
-        }
-        out.writeTag(0x11);
-        out.writeFixed64(Double.doubleToRawLongBits(number));
-        return;
-      case VALUE_STRING:
-        out.writeTag(0x1A);
-        out.writeString(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-        return;
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        out.writeTag(0x20);
-        out.writeVarint32(token == JsonToken.VALUE_TRUE ? 1 : 0);
-        return;
-      case START_OBJECT: {
-        out.writeTag(0x2A);
-        int mark = out.beginLength();
-        messageContent(plan.fieldByNumber(5).messagePlan(), token);
-        out.endLength(mark);
-        return;
-      }
-      case START_ARRAY: {
-        out.writeTag(0x32);
-        int mark = out.beginLength();
-        messageContent(plan.fieldByNumber(6).messagePlan(), token);
-        out.endLength(mark);
-        return;
-      }
-      default:
-        throw invalid(token, "a JSON value");
-    }
-  }
-
-  private void listValue(MessagePlan plan, JsonToken token) throws IOException {
-    if (token != START_ARRAY) {
-      throw invalid(token, "a JSON array for google.protobuf.ListValue");
-    }
-    MessagePlan valuePlan = plan.fields[0].messagePlan();
-    int index = 0;
-    for (JsonToken element = parser.nextToken(); element != END_ARRAY; element = parser.nextToken()) {
-      path.pushIndex(index++);
-      out.writeTag(0x0A);
-      int mark = out.beginLength();
-      messageContent(valuePlan, element);
-      out.endLength(mark);
-      path.pop();
-    }
-  }
-
-  /**
-   * An Any: {@code "@type"} names the packed type; the other keys are its fields, or {@code "value"} holds its JSON
-   * form when it is a well-known type. When {@code "@type"} is not the first key the object is scanned for it and
-   * then read again from its bytes; only that case pays for a second pass.
-   */
-  private void any() throws IOException {
-    int objectStart = parserBase + (int) parser.currentTokenLocation().getByteOffset();
-    String first = parser.nextFieldName();
-    if (first == null) {
-      return;
-    }
-    if (first.equals("@type")) {
-      anyBody(typeUrl(parser.nextToken()), false);
-      return;
-    }
-    parser.nextToken();
-    parser.skipChildren();
-    String typeUrl = null;
-    for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
-      JsonToken token = parser.nextToken();
-      if (key.equals("@type")) {
-        typeUrl = typeUrl(token);
-      } else {
-        parser.skipChildren();
-      }
-    }
-    if (typeUrl == null) {
-      throw StatusException.invalidArgument("invalid value " + path.describe()
-          + ": an object without \"@type\" (expected: an Any with \"@type\" naming the packed message type)");
-    }
-    int objectEnd = parserBase + (int) parser.currentTokenLocation().getByteOffset() + 1;
-    JsonParser outer = parser;
-    int outerBase = parserBase;
-    parser = owner.jsonFactory().createParser(input, objectStart, objectEnd - objectStart);
-    parserBase = objectStart;
-    try {
-      parser.nextToken();
-      anyBody(typeUrl, true);
-    } finally {
-      parser.close();
-      parser = outer;
-      parserBase = outerBase;
-    }
-  }
-
-  private String typeUrl(JsonToken token) throws IOException {
-    if (token != VALUE_STRING) {
-      path.pushField("@type");
-      throw invalid(token, "a type URL string like type.googleapis.com/pkg.Message");
-    }
-    return parser.getText();
-  }
-
-  private void anyBody(String typeUrl, boolean skipType) throws IOException {
-    Descriptor type = owner.catalog().findMessageByTypeUrl(typeUrl);
-    if (type == null) {
-      throw StatusException.invalidArgument("invalid value " + path.describe() + ": \"@type\": " + quote(typeUrl)
-          + " (expected: the type URL of a message in the descriptor set, like type.googleapis.com/pkg.Message)");
-    }
-    MessagePlan plan = owner.plan(type);
-    out.writeTag(0x0A);
-    out.writeString(typeUrl.toCharArray(), 0, typeUrl.length());
-    int valueTag = out.position();
-    out.writeTag(0x12);
-    int mark = out.beginLength();
-    if (plan.wellKnown == WellKnown.NONE) {
-      fields(plan, skipType);
-    } else {
-      boolean found = false;
-      for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
-        JsonToken token = parser.nextToken();
-        if (key.equals("value")) {
-          path.pushField("value");
-          messageContent(plan, token);
-          path.pop();
-          found = true;
-        } else if (strict && !key.equals("@type")) {
-          path.pushField(key);
-          throw StatusException.invalidArgument("unknown field " + path.describe()
-              + " (expected: only \"@type\" and \"value\" in an Any holding " + type.getFullName() + ")");
-        } else {
-          parser.skipChildren();
-        }
-      }
-      if (!found) {
-        throw StatusException.invalidArgument("invalid value " + path.describe() + ": an Any of " + type.getFullName()
-            + " without \"value\" (expected: its JSON form under \"value\")");
-      }
-    }
-    if (out.position() == mark + 1) {
-      // Any.value is a proto3 bytes field: empty means absent, as protobuf writes it.
-      out.truncate(valueTag);
-    } else {
-      out.endLength(mark);
-    }
-  }
-
   /**
    * Writes a scalar (with its tag unless packed); false when the value was dropped (an unknown enum name in lenient
    * mode). {@code skipDefault} leaves a zero out, as protobuf does for fields without presence.
    */
-  private boolean scalar(FieldPlan field, JsonToken token, boolean withTag, boolean skipDefault) throws IOException {
+  boolean scalar(FieldPlan field, JsonToken token, boolean withTag, boolean skipDefault) throws IOException {
     try {
       return scalars.scalar(parser, field, token, withTag, skipDefault);
     } catch (IllegalArgumentException e) {
@@ -502,14 +342,18 @@ final class JsonToProto {
     }
   }
 
-  private StatusException invalid(JsonToken token, IllegalArgumentException expectation) throws IOException {
-    return StatusException.invalidArgument("invalid value " + path.describe() + ": " + describe(token)
-        + " (" + expectation.getMessage() + ")");
+  /** The value at {@code token} failed {@code expectation}, whose message is {@code expected: ...}. */
+  StatusException invalid(JsonToken token, IllegalArgumentException expectation) throws IOException {
+    return invalidValue(token, expectation.getMessage());
   }
 
-  private StatusException invalid(JsonToken token, String expected) throws IOException {
+  StatusException invalid(JsonToken token, String expected) throws IOException {
+    return invalidValue(token, "expected: " + expected);
+  }
+
+  private StatusException invalidValue(JsonToken token, String expectation) throws IOException {
     return StatusException.invalidArgument("invalid value " + path.describe() + ": " + describe(token)
-        + " (expected: " + expected + ")");
+        + " (" + expectation + ")");
   }
 
   private String describe(JsonToken token) throws IOException {
@@ -526,7 +370,7 @@ final class JsonToProto {
     }
   }
 
-  private static String quote(String text) {
+  static String quote(String text) {
     String shown = text.length() > 64 ? text.substring(0, 64) + "..." : text;
     return "\"" + shown.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
