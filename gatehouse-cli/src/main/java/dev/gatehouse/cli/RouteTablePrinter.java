@@ -43,11 +43,11 @@ final class RouteTablePrinter {
     }
     out.println();
     List<RouteConflict> conflicts = table.conflicts();
+    String routes = count(table.routes().size(), "route");
     if (conflicts.isEmpty()) {
-      out.println(table.routes().size() + " routes, no conflicts.");
+      out.println(routes + ", no conflicts.");
     } else {
-      out.println(table.routes().size() + " routes, " + conflicts.size() + " conflict"
-          + (conflicts.size() == 1 ? "" : "s") + ":");
+      out.println(routes + ", " + count(conflicts.size(), "conflict") + ":");
       for (RouteConflict conflict : conflicts) {
         out.println("  " + conflict);
       }
@@ -65,6 +65,10 @@ final class RouteTablePrinter {
       return " (client streaming)";
     }
     return server ? " (server streaming)" : "";
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String pad(String text, int width) {
