@@ -1,6 +1,6 @@
 package dev.gatehouse.core.binding;
 
-import com.google.protobuf.Duration;
+import dev.gatehouse.core.wellknown.DurationText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -17,16 +17,17 @@ import java.math.RoundingMode;
 final class GoDuration {
   private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
   private static final BigDecimal MAX_NANOS = new BigDecimal(
-      BigInteger.valueOf(315_576_000_000L).multiply(NANOS_PER_SECOND).add(BigInteger.valueOf(999_999_999L)));
+      BigInteger.valueOf(DurationText.MAX_SECONDS).multiply(NANOS_PER_SECOND).add(BigInteger.valueOf(999_999_999L)));
 
   private GoDuration() {}
 
   /**
-   * Parses {@code text}.
+   * Parses {@code text} into {@code {seconds, nanos}}, both carrying the sign, as {@link
+   * DurationText#parseToSecondsAndNanos} does.
    *
    * @throws IllegalArgumentException when it is not a Go duration or is out of range
    */
-  static Duration parse(String text) {
+  static long[] parseToSecondsAndNanos(String text) {
     int i = 0;
     int length = text.length();
     boolean negative = false;
@@ -35,7 +36,7 @@ final class GoDuration {
       i++;
     }
     if (text.substring(i).equals("0")) {
-      return Duration.getDefaultInstance();
+      return new long[] {0, 0};
     }
     if (i == length) {
       throw new IllegalArgumentException("empty duration");
@@ -65,7 +66,7 @@ final class GoDuration {
       nanos = nanos.negate();
     }
     BigInteger[] split = nanos.divideAndRemainder(NANOS_PER_SECOND);
-    return Duration.newBuilder().setSeconds(split[0].longValueExact()).setNanos(split[1].intValueExact()).build();
+    return new long[] {split[0].longValueExact(), split[1].intValueExact()};
   }
 
   private static long unitNanos(String unit) {

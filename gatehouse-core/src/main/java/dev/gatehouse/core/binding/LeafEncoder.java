@@ -11,11 +11,11 @@ import dev.gatehouse.core.wellknown.Base64Text;
 import dev.gatehouse.core.wellknown.DurationText;
 import dev.gatehouse.core.wellknown.FieldMaskText;
 import dev.gatehouse.core.wellknown.TimestampText;
+import dev.gatehouse.core.wellknown.WellKnown;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Turns the text of a query parameter or path variable into the encoding of one value of a field, tag included: a
@@ -26,15 +26,6 @@ import java.util.Set;
  * override an earlier one (a path variable overrides the body), and on the wire only a written field overrides.
  */
 final class LeafEncoder {
-  private static final String TIMESTAMP = "google.protobuf.Timestamp";
-  private static final String DURATION = "google.protobuf.Duration";
-  private static final String FIELD_MASK = "google.protobuf.FieldMask";
-  private static final Set<String> WRAPPERS = Set.of("google.protobuf.DoubleValue", "google.protobuf.FloatValue",
-      "google.protobuf.Int64Value", "google.protobuf.UInt64Value", "google.protobuf.Int32Value",
-      "google.protobuf.UInt32Value", "google.protobuf.BoolValue", "google.protobuf.StringValue",
-      "google.protobuf.BytesValue");
-  private static final Set<String> JSON_VALUES =
-      Set.of("google.protobuf.Struct", "google.protobuf.Value", "google.protobuf.ListValue");
   private static final String DURATION_EXPECTED = "a duration like 1.5s or 1h30m";
 
   private final ProtoJson json;
@@ -56,9 +47,8 @@ final class LeafEncoder {
       case GROUP:
         return false;
       case MESSAGE:
-        String type = field.getMessageType().getFullName();
-        return type.equals(TIMESTAMP) || type.equals(DURATION) || type.equals(FIELD_MASK) || WRAPPERS.contains(type)
-            || JSON_VALUES.contains(type);
+        WellKnown kind = WellKnown.of(field.getMessageType());
+        return kind != WellKnown.NONE && kind != WellKnown.ANY;
       default:
         return true;
     }
@@ -73,18 +63,22 @@ final class LeafEncoder {
         return "a value of " + field.getEnumType().getFullName() + " (name or number)";
       case MESSAGE:
         String type = field.getMessageType().getFullName();
-        if (type.equals(TIMESTAMP)) {
-          return TimestampText.EXPECTED;
-        } else if (type.equals(DURATION)) {
-          return DURATION_EXPECTED;
-        } else if (type.equals(FIELD_MASK)) {
-          return FieldMaskText.EXPECTED;
-        } else if (WRAPPERS.contains(type)) {
-          return expected(field.getMessageType().findFieldByNumber(1)) + ", as " + type;
-        } else if (JSON_VALUES.contains(type)) {
-          return "JSON text for " + type;
+        switch (WellKnown.of(field.getMessageType())) {
+          case TIMESTAMP:
+            return TimestampText.EXPECTED;
+          case DURATION:
+            return DURATION_EXPECTED;
+          case FIELD_MASK:
+            return FieldMaskText.EXPECTED;
+          case WRAPPER:
+            return expected(field.getMessageType().findFieldByNumber(1)) + ", as " + type;
+          case STRUCT:
+          case VALUE:
+          case LIST_VALUE:
+            return "JSON text for " + type;
+          default:
+            return "a scalar, an enum or a well-known type with a string form, not the message " + type;
         }
-        return "a scalar, an enum or a well-known type with a string form, not the message " + type;
       default:
         return field.getType().name().toLowerCase(Locale.ROOT);
     }
@@ -197,29 +191,32 @@ final class LeafEncoder {
   }
 
   private byte[] message(FieldDescriptor field, String text) {
-    String type = field.getMessageType().getFullName();
-    if (type.equals(TIMESTAMP)) {
-      return secondsAndNanos(TimestampText.parseToSecondsAndNanos(text));
-    } else if (type.equals(DURATION)) {
-      return secondsAndNanos(duration(text));
-    } else if (type.equals(FIELD_MASK)) {
-      FieldMask mask = FieldMaskText.parse(text);
-      return WireEncoding.encode(out -> {
-        for (String path : mask.getPathsList()) {
-          out.writeString(1, path);
+    switch (WellKnown.of(field.getMessageType())) {
+      case TIMESTAMP:
+        return secondsAndNanos(TimestampText.parseToSecondsAndNanos(text));
+      case DURATION:
+        return secondsAndNanos(duration(text));
+      case FIELD_MASK:
+        FieldMask mask = FieldMaskText.parse(text);
+        return WireEncoding.encode(out -> {
+          for (String path : mask.getPathsList()) {
+            out.writeString(1, path);
+          }
+        });
+      case WRAPPER:
+        FieldDescriptor value = field.getMessageType().findFieldByNumber(1);
+        return WireEncoding.encode(out -> writeValue(out, value, text));
+      case STRUCT:
+      case VALUE:
+      case LIST_VALUE:
+        try {
+          return json.toProto(field.getMessageType(), text.getBytes(StandardCharsets.UTF_8));
+        } catch (StatusException notJson) {
+          throw new IllegalArgumentException(notJson.getMessage(), notJson);
         }
-      });
-    } else if (WRAPPERS.contains(type)) {
-      FieldDescriptor value = field.getMessageType().findFieldByNumber(1);
-      return WireEncoding.encode(out -> writeValue(out, value, text));
-    } else if (JSON_VALUES.contains(type)) {
-      try {
-        return json.toProto(field.getMessageType(), text.getBytes(StandardCharsets.UTF_8));
-      } catch (StatusException notJson) {
-        throw new IllegalArgumentException(notJson.getMessage(), notJson);
-      }
+      default:
+        throw new IllegalArgumentException("not a leaf");
     }
-    throw new IllegalArgumentException("not a leaf");
   }
 
   /** The proto JSON form ({@code 1.5s}) first, then Go's ({@code 1h30m}) as grpc-gateway reads query durations. */
@@ -227,8 +224,7 @@ final class LeafEncoder {
     try {
       return DurationText.parseToSecondsAndNanos(text);
     } catch (IllegalArgumentException notProtoForm) {
-      com.google.protobuf.Duration duration = GoDuration.parse(text);
-      return new long[] {duration.getSeconds(), duration.getNanos()};
+      return GoDuration.parseToSecondsAndNanos(text);
     }
   }
 

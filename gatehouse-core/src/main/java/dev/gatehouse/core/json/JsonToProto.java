@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.gatehouse.core.status.GrpcCode;
 import dev.gatehouse.core.status.StatusException;
+import dev.gatehouse.core.wellknown.WellKnown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -2,6 +2,7 @@ package dev.gatehouse.core.json;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import dev.gatehouse.core.wellknown.WellKnown;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;

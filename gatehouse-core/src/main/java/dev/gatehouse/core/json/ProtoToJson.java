@@ -6,6 +6,7 @@ import com.google.protobuf.WireFormat;
 import dev.gatehouse.core.json.WireReader.MalformedWireException;
 import dev.gatehouse.core.status.GrpcCode;
 import dev.gatehouse.core.status.StatusException;
+import dev.gatehouse.core.wellknown.WellKnown;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -9,6 +9,7 @@ import dev.gatehouse.core.wellknown.Base64Text;
 import dev.gatehouse.core.wellknown.DurationText;
 import dev.gatehouse.core.wellknown.FieldMaskText;
 import dev.gatehouse.core.wellknown.TimestampText;
+import dev.gatehouse.core.wellknown.WellKnown;
 import java.io.IOException;
 import java.nio.CharBuffer;
 

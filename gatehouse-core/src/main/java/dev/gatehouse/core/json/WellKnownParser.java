@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.Descriptors.Descriptor;
 import dev.gatehouse.core.status.StatusException;
+import dev.gatehouse.core.wellknown.WellKnown;
 import java.io.IOException;
 
 /**

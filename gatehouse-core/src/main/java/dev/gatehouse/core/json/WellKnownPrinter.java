@@ -7,6 +7,7 @@ import dev.gatehouse.core.status.StatusException;
 import dev.gatehouse.core.wellknown.DurationText;
 import dev.gatehouse.core.wellknown.FieldMaskText;
 import dev.gatehouse.core.wellknown.TimestampText;
+import dev.gatehouse.core.wellknown.WellKnown;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

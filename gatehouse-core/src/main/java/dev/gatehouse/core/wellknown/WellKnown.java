@@ -1,12 +1,16 @@
-package dev.gatehouse.core.json;
+package dev.gatehouse.core.wellknown;
 
 import com.google.protobuf.Descriptors.Descriptor;
 
-/** The message types with a JSON form of their own; every other type, {@code Empty} included, is a JSON object. */
-enum WellKnown {
+/**
+ * The message types with a JSON form of their own; every other type, {@code Empty} included, is a JSON object. One
+ * classification for the JSON transcoder and the request binder, so both agree on which types have a string form.
+ */
+public enum WellKnown {
   NONE, ANY, TIMESTAMP, DURATION, FIELD_MASK, STRUCT, VALUE, LIST_VALUE, WRAPPER;
 
-  static WellKnown of(Descriptor type) {
+  /** The kind of {@code type}, {@link #NONE} for an ordinary message. */
+  public static WellKnown of(Descriptor type) {
     switch (type.getFullName()) {
       case "google.protobuf.Any":
         return ANY;
