@@ -31,8 +31,6 @@ import dev.gatehouse.h2.hpack.HeaderBlock;
 import dev.gatehouse.h2.stream.HeadersRole;
 import dev.gatehouse.h2.stream.StreamState;
 import dev.gatehouse.h2.stream.StreamTracker;
-import java.util.ArrayDeque;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -49,9 +47,7 @@ final class ConnectionModel implements FrameReader.Sink {
   private final PingTracker pings = new PingTracker();
   private final PeerSettings[] settings = {new PeerSettings(), new PeerSettings()};
   private final HeaderBlockAssembler[] blocks;
-  private final List<ArrayDeque<PendingSettings>> pendingSettings = List.of(new ArrayDeque<>(), new ArrayDeque<>());
   private final boolean[] firstFrameSeen = new boolean[2];
-  private final boolean[] goAway = new boolean[2];
   private long frames;
   private boolean ended;
 
@@ -64,7 +60,6 @@ final class ConnectionModel implements FrameReader.Sink {
       new HeaderBlockAssembler(options.maxHeaderBlockBytes()), new HeaderBlockAssembler(options.maxHeaderBlockBytes())
     };
   }
-
 
   long frames() {
     return frames;
@@ -121,27 +116,20 @@ final class ConnectionModel implements FrameReader.Sink {
       long timeNanos) {
     long seq = ++frames;
     Http2Frame frame = Http2FrameParser.parse(type, flags, streamId, src, offset, length);
-    int side = dir.ordinal();
-    if (!firstFrameSeen[side]) {
-      firstFrameSeen[side] = true;
-      boolean settingsFirst = frame instanceof SettingsFrame && !((SettingsFrame) frame).ack();
+    boolean firstFrame = !firstFrameSeen[dir.ordinal()];
+    boolean settingsFirst = frame instanceof SettingsFrame && !((SettingsFrame) frame).ack();
+    if (firstFrame) {
+      firstFrameSeen[dir.ordinal()] = true;
       if (dir == Direction.SERVER && settingsFirst) {
         events.accept(new PrefaceEvent(timeNanos, dir));
       }
-      HeaderBlock block = headerBlock(dir, frame, src, offset, seq, timeNanos);
-      events.accept(new FrameEvent(timeNanos, dir, seq, frame, block));
-      if (!settingsFirst) {
-        violation(dir, streamId, seq, timeNanos, ViolationKind.FIRST_FRAME_NOT_SETTINGS,
-            dir.label() + "'s first frame is " + frame.type() + ", not SETTINGS (RFC 9113 §3.4)");
-      }
-      dispatch(dir, frame, src, offset, seq, timeNanos);
-      if (block != null) {
-        headerBlockDone(dir, block, seq, timeNanos);
-      }
-      return;
     }
     HeaderBlock block = headerBlock(dir, frame, src, offset, seq, timeNanos);
     events.accept(new FrameEvent(timeNanos, dir, seq, frame, block));
+    if (firstFrame && !settingsFirst) {
+      violation(dir, streamId, seq, timeNanos, ViolationKind.FIRST_FRAME_NOT_SETTINGS,
+          dir.label() + "'s first frame is " + frame.type() + ", not SETTINGS (RFC 9113 §3.4)");
+    }
     dispatch(dir, frame, src, offset, seq, timeNanos);
     if (block != null) {
       headerBlockDone(dir, block, seq, timeNanos);
@@ -160,21 +148,12 @@ final class ConnectionModel implements FrameReader.Sink {
     }
     if (frame instanceof HeadersFrame) {
       HeadersFrame headers = (HeadersFrame) frame;
-      int fragmentOffset = offset + headers.length() - headers.padLength() - headers.fragmentLength();
-      if (headers.endHeaders()) {
-        return assembler.decodeInPlace(frame.streamId(), headers.endStream(), false, src, fragmentOffset,
-            headers.fragmentLength());
-      }
-      assembler.begin(frame.streamId(), headers.endStream(), false);
-      assembler.append(src, fragmentOffset, headers.fragmentLength());
+      return assembler.firstFragment(headers.streamId(), headers.endStream(), false, headers.endHeaders(), src,
+          offset + headers.length() - headers.padLength() - headers.fragmentLength(), headers.fragmentLength());
     } else if (frame instanceof PushPromiseFrame) {
       PushPromiseFrame push = (PushPromiseFrame) frame;
-      int fragmentOffset = offset + push.length() - push.padLength() - push.fragmentLength();
-      if (push.endHeaders()) {
-        return assembler.decodeInPlace(frame.streamId(), false, true, src, fragmentOffset, push.fragmentLength());
-      }
-      assembler.begin(frame.streamId(), false, true);
-      assembler.append(src, fragmentOffset, push.fragmentLength());
+      return assembler.firstFragment(push.streamId(), false, true, push.endHeaders(), src,
+          offset + push.length() - push.padLength() - push.fragmentLength(), push.fragmentLength());
     } else if (frame instanceof ContinuationFrame) {
       if (!assembler.open()) {
         violation(dir, frame.streamId(), seq, timeNanos, ViolationKind.CONTINUATION_INTERLEAVED,
@@ -263,7 +242,6 @@ final class ConnectionModel implements FrameReader.Sink {
       case GOAWAY:
         if (frame instanceof GoAwayFrame) {
           GoAwayFrame goAwayFrame = (GoAwayFrame) frame;
-          goAway[dir.ordinal()] = true;
           pings.drainAnnounced(dir, goAwayFrame.drainAnnouncement());
           for (int refused : streams.onGoAway(dir, goAwayFrame.lastStreamId(), seq, timeNanos)) {
             windows.streamClosed(refused, seq, timeNanos);
@@ -336,25 +314,24 @@ final class ConnectionModel implements FrameReader.Sink {
   private void onSettings(Direction dir, SettingsFrame frame, long seq, long timeNanos) {
     if (!frame.ack()) {
       for (Setting setting : frame.settings()) {
-        String invalid = invalid(setting);
+        String invalid = PeerSettings.invalid(setting);
         if (invalid != null) {
           violation(dir, 0, seq, timeNanos, ViolationKind.INVALID_SETTING, setting + ": " + invalid);
         }
-        settings[dir.ordinal()].advertise(setting);
       }
-      pendingSettings.get(dir.ordinal()).addLast(new PendingSettings(seq, timeNanos, frame.settings()));
+      settings[dir.ordinal()].advertise(frame.settings(), seq, timeNanos);
       return;
     }
     Direction settingsSender = dir.peer();
-    PendingSettings pending = pendingSettings.get(settingsSender.ordinal()).pollFirst();
+    PeerSettings.Sent pending = settings[settingsSender.ordinal()].acknowledged();
     if (pending == null) {
       violation(dir, 0, seq, timeNanos, ViolationKind.UNEXPECTED_ACK,
           dir.label() + " acknowledged SETTINGS that " + settingsSender.label() + " did not send");
       return;
     }
-    events.accept(new SettingsAckEvent(timeNanos, dir, pending.seq, seq, timeNanos - pending.timeNanos,
-        pending.settings));
-    for (Setting setting : pending.settings) {
+    events.accept(new SettingsAckEvent(timeNanos, dir, pending.seq(), seq, timeNanos - pending.timeNanos(),
+        pending.settings()));
+    for (Setting setting : pending.settings()) {
       settings[settingsSender.ordinal()].apply(setting);
       switch (setting.id()) {
         case Setting.HEADER_TABLE_SIZE:
@@ -377,19 +354,6 @@ final class ConnectionModel implements FrameReader.Sink {
     }
   }
 
-  private static String invalid(Setting setting) {
-    switch (setting.id()) {
-      case Setting.ENABLE_PUSH:
-        return setting.value() > 1 ? "expected 0 or 1" : null;
-      case Setting.INITIAL_WINDOW_SIZE:
-        return setting.value() > Integer.MAX_VALUE ? "expected at most 2^31-1" : null;
-      case Setting.MAX_FRAME_SIZE:
-        return setting.value() < 16_384 || setting.value() > 16_777_215 ? "expected 16384..16777215" : null;
-      default:
-        return null;
-    }
-  }
-
   private void closeWindowsIfClosed(int streamId, long seq, long timeNanos) {
     if (streams.state(streamId) == StreamState.CLOSED) {
       windows.streamClosed(streamId, seq, timeNanos);
@@ -405,25 +369,12 @@ final class ConnectionModel implements FrameReader.Sink {
     calls.end(timeNanos);
     windows.end(timeNanos);
     streams.closeAll(closedBy == null ? Direction.CLIENT : closedBy, timeNanos);
-    events.accept(new ConnectionEndEvent(timeNanos, closedBy, goAway[0], goAway[1], frames, clientBytes,
-        serverBytes));
+    events.accept(new ConnectionEndEvent(timeNanos, closedBy, streams.goAwaySent(Direction.CLIENT),
+        streams.goAwaySent(Direction.SERVER), frames, clientBytes, serverBytes));
   }
 
   private void violation(Direction offender, int streamId, long seq, long timeNanos, ViolationKind kind,
       String text) {
     events.accept(new ViolationEvent(timeNanos, offender, streamId, seq, kind, text));
-  }
-
-  /** A SETTINGS frame waiting for its ACK. */
-  private static final class PendingSettings {
-    final long seq;
-    final long timeNanos;
-    final List<Setting> settings;
-
-    PendingSettings(long seq, long timeNanos, List<Setting> settings) {
-      this.seq = seq;
-      this.timeNanos = timeNanos;
-      this.settings = settings;
-    }
   }
 }

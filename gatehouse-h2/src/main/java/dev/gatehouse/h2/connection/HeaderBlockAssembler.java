@@ -52,8 +52,21 @@ final class HeaderBlockAssembler {
     return push;
   }
 
-  /** A HEADERS or PUSH_PROMISE without END_HEADERS starts a block. */
-  void begin(int streamId, boolean endStream, boolean push) {
+  /**
+   * A HEADERS or PUSH_PROMISE fragment: with END_HEADERS the whole block, decoded at once; without, the start of a
+   * block that CONTINUATION frames go on ({@code null} until then).
+   */
+  HeaderBlock firstFragment(int streamId, boolean endStream, boolean push, boolean endHeaders, byte[] src,
+      int fragmentOffset, int fragmentLength) {
+    if (endHeaders) {
+      return decodeInPlace(streamId, endStream, push, src, fragmentOffset, fragmentLength);
+    }
+    begin(streamId, endStream, push);
+    append(src, fragmentOffset, fragmentLength);
+    return null;
+  }
+
+  private void begin(int streamId, boolean endStream, boolean push) {
     context(streamId, endStream, push);
     this.open = true;
     this.length = 0;
@@ -85,7 +98,7 @@ final class HeaderBlockAssembler {
   }
 
   /** Decodes a block that came in a single frame, without copying it. */
-  HeaderBlock decodeInPlace(int streamId, boolean endStream, boolean push, byte[] src, int offset,
+  private HeaderBlock decodeInPlace(int streamId, boolean endStream, boolean push, byte[] src, int offset,
       int fragmentLength) {
     context(streamId, endStream, push);
     open = false;

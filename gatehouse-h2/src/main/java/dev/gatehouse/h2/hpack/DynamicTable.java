@@ -30,10 +30,6 @@ final class DynamicTable {
     return size;
   }
 
-  long maxSize() {
-    return maxSize;
-  }
-
   long version() {
     return version;
   }

@@ -50,9 +50,9 @@ public final class StreamTracker {
     return isKnownClosed(streamId) ? StreamState.CLOSED : StreamState.IDLE;
   }
 
-  /** The number of streams {@code opener} opened that are open or half-closed. */
-  public int activeStreams(Direction opener) {
-    return activeCount[opener.ordinal()];
+  /** Whether {@code sender} sent a GOAWAY. */
+  public boolean goAwaySent(Direction sender) {
+    return goAwaySent[sender.ordinal()];
   }
 
   /** The receiver's SETTINGS_MAX_CONCURRENT_STREAMS now limits the streams {@code opener} may open. */
@@ -236,26 +236,13 @@ public final class StreamTracker {
     return refused;
   }
 
-  /**
-   * The connection ended: every live stream closes.
-   *
-   * @return the ids of the streams that were still live, in order
-   */
-  public List<Integer> closeAll(Direction closer, long timeNanos) {
-    List<Integer> ids = new ArrayList<>(active.size());
+  /** The connection ended: every live stream closes, in id order. */
+  public void closeAll(Direction closer, long timeNanos) {
     for (int id : active.ids()) {
       Stream stream = active.get(id);
       transition(stream, StreamState.CLOSED, closer, -1, timeNanos, "connection closed");
       close(stream);
-      ids.add(id);
     }
-    return ids;
-  }
-
-  /** Whether {@code sender} may still send DATA on the stream (it is live and the sender did not end it). */
-  public boolean canSend(Direction sender, int streamId) {
-    Stream stream = active.get(streamId);
-    return stream != null && stream.state != StreamState.RESERVED_REMOTE && !stream.ended[sender.ordinal()];
   }
 
   private void open(Direction opener, int streamId, long seq, long timeNanos) {
@@ -285,7 +272,7 @@ public final class StreamTracker {
   private void checkConcurrency(Direction opener, int streamId, long seq, long timeNanos) {
     long limit = maxConcurrent[opener.ordinal()];
     if (limit != Long.MAX_VALUE) {
-      int open = activeStreams(opener);
+      int open = activeCount[opener.ordinal()];
       if (open >= limit) {
         violation(opener, streamId, seq, timeNanos, ViolationKind.TOO_MANY_CONCURRENT_STREAMS,
             opener.label() + " opened stream " + streamId + " with " + open + " streams already open; the "
