@@ -226,7 +226,7 @@ final class ConnectionLog {
     if (trailers.message() != null) {
       trailer.setStatusMessage(trailers.message());
     }
-    byte[] details = tracker.statusDetails(trailers);
+    byte[] details = trailers.statusDetails();
     if (details != null) {
       trailer.setStatusDetails(ByteString.copyFrom(details));
     }

@@ -31,12 +31,4 @@ public record DetectorOptions(Duration pingTimeout, Duration stallThreshold, lon
   public static DetectorOptions defaults() {
     return new DetectorOptions(Duration.ofSeconds(20), Duration.ofSeconds(1), 4L << 20);
   }
-
-  public DetectorOptions withPingTimeout(Duration value) {
-    return new DetectorOptions(value, stallThreshold, maxMessageBytes);
-  }
-
-  public DetectorOptions withStallThreshold(Duration value) {
-    return new DetectorOptions(pingTimeout, value, maxMessageBytes);
-  }
 }

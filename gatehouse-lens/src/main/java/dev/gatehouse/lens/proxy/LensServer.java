@@ -8,6 +8,7 @@ import dev.gatehouse.lens.detect.Finding;
 import dev.gatehouse.lens.detect.FindingCode;
 import dev.gatehouse.lens.detect.Severity;
 import dev.gatehouse.lens.observe.ConnectionObserver;
+import dev.gatehouse.lens.observe.ConnectionObservers;
 import dev.gatehouse.lens.observe.LensClock;
 import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.observe.LensListener;
@@ -36,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A running lens: a transparent TCP proxy for h2c that forwards every byte unchanged between each client and its own
@@ -57,15 +57,14 @@ public final class LensServer implements AutoCloseable {
   private final EventLoopGroup acceptor;
   private final EventLoopGroup workers;
   private final Channel serverChannel;
-  private final List<AutoCloseable> outputs;
+  private final LineOutput output; // null: no output
   private volatile boolean closed;
 
-  private LensServer(EventLoopGroup acceptor, EventLoopGroup workers, Channel serverChannel,
-      List<AutoCloseable> outputs) {
+  private LensServer(EventLoopGroup acceptor, EventLoopGroup workers, Channel serverChannel, LineOutput output) {
     this.acceptor = acceptor;
     this.workers = workers;
     this.serverChannel = serverChannel;
-    this.outputs = outputs;
+    this.output = output;
   }
 
   /** A builder for a lens with {@code config}'s addresses, descriptors and output. */
@@ -93,12 +92,17 @@ public final class LensServer implements AutoCloseable {
     serverChannel.close().awaitUninterruptibly();
     acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-    for (AutoCloseable output : outputs) {
-      try {
-        output.close();
-      } catch (Exception e) {
-        // The output's destination failed; there is nowhere left to report it.
-      }
+    closeOutput(output);
+  }
+
+  private static void closeOutput(LineOutput output) {
+    if (output == null) {
+      return;
+    }
+    try {
+      output.close();
+    } catch (RuntimeException e) {
+      // The output's destination failed; there is nowhere left to report it.
     }
   }
 
@@ -199,15 +203,14 @@ public final class LensServer implements AutoCloseable {
         types = ServiceCatalog.load(config.descriptorSet());
       }
       List<LensListener> all = new ArrayList<>();
-      List<AutoCloseable> outputs = new ArrayList<>();
+      LineOutput out = null;
       if (writeOutput) {
-        LineOutput out = LineOutput.open(config.format(), outputStream(), output == null && config.output() != null,
+        out = LineOutput.open(config.format(), outputStream(), output == null && config.output() != null,
             PayloadRenderer.create(types, decoderOptions.maxMessageBytes()), redaction);
         all.add(out);
-        outputs.add(out);
       }
       all.addAll(listeners);
-      Acceptor accept = new Acceptor(List.copyOf(all), clock, detectorOptions, decoderOptions,
+      Acceptor accept = new Acceptor(new ConnectionObservers(all, clock, decoderOptions, detectorOptions),
           InetSocketAddress.createUnresolved(config.upstreamHost(), config.upstreamPort()));
       EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
       EventLoopGroup workers = new MultiThreadIoEventLoopGroup(eventLoops, NioIoHandler.newFactory());
@@ -227,11 +230,11 @@ public final class LensServer implements AutoCloseable {
             .bind(config.listenHost(), config.listenPort())
             .syncUninterruptibly()
             .channel();
-        return new LensServer(acceptor, workers, channel, outputs);
+        return new LensServer(acceptor, workers, channel, out);
       } catch (RuntimeException e) {
         acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-        closeAll(outputs);
+        closeOutput(out);
         throw new UncheckedIOException(new IOException(
             "cannot listen on " + config.listenHost() + ":" + config.listenPort() + ": " + e.getMessage(), e));
       }
@@ -250,41 +253,23 @@ public final class LensServer implements AutoCloseable {
         throw new UncheckedIOException("cannot write the output to " + config.output(), e);
       }
     }
-
-    private static void closeAll(List<AutoCloseable> outputs) {
-      for (AutoCloseable output : outputs) {
-        try {
-          output.close();
-        } catch (Exception ignored) {
-          // already failing
-        }
-      }
-    }
   }
 
   /** Accepts one client: creates its observer and connects its upstream on the same event loop. */
   private static final class Acceptor {
-    private final List<LensListener> listeners;
-    private final LensClock clock;
-    private final DetectorOptions detectorOptions;
-    private final DecoderOptions decoderOptions;
+    private final ConnectionObservers observers;
     private final InetSocketAddress upstream;
-    private final AtomicLong ids = new AtomicLong();
 
-    Acceptor(List<LensListener> listeners, LensClock clock, DetectorOptions detectorOptions,
-        DecoderOptions decoderOptions, InetSocketAddress upstream) {
-      this.listeners = listeners;
-      this.clock = clock;
-      this.detectorOptions = detectorOptions;
-      this.decoderOptions = decoderOptions;
+    Acceptor(ConnectionObservers observers, InetSocketAddress upstream) {
+      this.observers = observers;
       this.upstream = upstream;
     }
 
     ProxiedConnection accept(Channel client) {
-      LensConnection id = new LensConnection(ids.incrementAndGet(), clock.now(), clock.nanoTime(),
-          text(client.remoteAddress()), upstream.getHostString() + ":" + upstream.getPort());
-      ConnectionObserver observer = new ConnectionObserver(id, decoderOptions, detectorOptions, listeners);
-      observer.onOpen();
+      ConnectionObserver observer = observers.open(text(client.remoteAddress()),
+          upstream.getHostString() + ":" + upstream.getPort());
+      LensConnection id = observer.connection();
+      LensClock clock = observers.clock();
       ProxiedConnection connection = new ProxiedConnection(observer, clock, client);
       new Bootstrap()
           .group(client.eventLoop())

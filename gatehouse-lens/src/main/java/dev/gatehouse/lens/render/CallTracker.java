@@ -5,7 +5,6 @@ import dev.gatehouse.h2.event.CallStartEvent;
 import dev.gatehouse.h2.event.Direction;
 import dev.gatehouse.h2.event.Event;
 import dev.gatehouse.h2.event.ResponseHeadersEvent;
-import dev.gatehouse.h2.event.TrailersEvent;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,13 +49,5 @@ public final class CallTracker {
   public String encoding(Direction sender, int streamId) {
     String[] pair = encodings.get(streamId);
     return pair == null ? null : pair[sender.ordinal()];
-  }
-
-  /**
-   * The trailers' {@code grpc-status-details-bin} bytes, or {@code null}: as the decoder delivers them, base64 or
-   * C-core's "true binary" (a NUL byte, then the raw bytes, between peers that both advertise SETTINGS 0xfe03).
-   */
-  public byte[] statusDetails(TrailersEvent trailers) {
-    return trailers.statusDetails();
   }
 }

@@ -4,9 +4,8 @@ import dev.gatehouse.core.descriptor.ServiceCatalog;
 import dev.gatehouse.h2.connection.DecoderOptions;
 import dev.gatehouse.lens.OutputFormat;
 import dev.gatehouse.lens.detect.DetectorOptions;
-import dev.gatehouse.lens.observe.ConnectionObserver;
+import dev.gatehouse.lens.observe.ConnectionObservers;
 import dev.gatehouse.lens.observe.LensClock;
-import dev.gatehouse.lens.observe.LensConnection;
 import dev.gatehouse.lens.observe.LensListener;
 import dev.gatehouse.lens.output.LineOutput;
 import dev.gatehouse.lens.render.PayloadRenderer;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The lens's decoder, detectors and outputs for connections the lens does not carry itself: the gateway's upstream
@@ -41,22 +39,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LensTap implements AutoCloseable {
 
-  private final List<LensListener> listeners;
-  private final List<AutoCloseable> outputs;
+  private final ConnectionObservers observers;
+  private final LineOutput output; // null: no output
   private final CallLocator locator;
-  private final LensClock clock;
-  private final DecoderOptions decoderOptions;
-  private final DetectorOptions detectorOptions;
-  private final AtomicLong ids = new AtomicLong();
 
-  private LensTap(List<LensListener> listeners, List<AutoCloseable> outputs, CallLocator locator, LensClock clock,
-      DecoderOptions decoderOptions, DetectorOptions detectorOptions) {
-    this.listeners = listeners;
-    this.outputs = outputs;
+  private LensTap(ConnectionObservers observers, LineOutput output, CallLocator locator) {
+    this.observers = observers;
+    this.output = output;
     this.locator = locator;
-    this.clock = clock;
-    this.decoderOptions = decoderOptions;
-    this.detectorOptions = detectorOptions;
   }
 
   /** A builder: text to standard error, no descriptors, no other listener. */
@@ -71,11 +61,7 @@ public final class LensTap implements AutoCloseable {
    * @param upstream the server's address as text
    */
   public TappedConnection open(String client, String upstream) {
-    LensConnection connection = new LensConnection(ids.incrementAndGet(), clock.now(), clock.nanoTime(), client,
-        upstream);
-    ConnectionObserver observer = new ConnectionObserver(connection, decoderOptions, detectorOptions, listeners);
-    observer.onOpen();
-    return new TappedConnection(observer, clock);
+    return new TappedConnection(observers.open(client, upstream), observers.clock());
   }
 
   /**
@@ -90,12 +76,13 @@ public final class LensTap implements AutoCloseable {
   /** Flushes and closes the outputs; the listeners added by the caller are the caller's to close. */
   @Override
   public void close() {
-    for (AutoCloseable output : outputs) {
-      try {
-        output.close();
-      } catch (Exception e) {
-        // The output's destination failed; there is nowhere left to report it.
-      }
+    if (output == null) {
+      return;
+    }
+    try {
+      output.close();
+    } catch (RuntimeException e) {
+      // The output's destination failed; there is nowhere left to report it.
     }
   }
 
@@ -194,19 +181,18 @@ public final class LensTap implements AutoCloseable {
      */
     public LensTap build() {
       List<LensListener> all = new ArrayList<>();
-      List<AutoCloseable> outputs = new ArrayList<>();
+      LineOutput out = null;
       if (writeOutput) {
-        LineOutput out = LineOutput.open(format, outputStream(), outputFile != null,
+        out = LineOutput.open(format, outputStream(), outputFile != null,
             PayloadRenderer.create(catalog, decoderOptions.maxMessageBytes()), redaction);
         all.add(out);
-        outputs.add(out);
       }
       CallLocator locator = locateBy == null ? null : new CallLocator(locateBy);
       if (locator != null) {
         all.add(locator);
       }
       all.addAll(listeners);
-      return new LensTap(List.copyOf(all), outputs, locator, clock, decoderOptions, detectorOptions);
+      return new LensTap(new ConnectionObservers(all, clock, decoderOptions, detectorOptions), out, locator);
     }
 
     private OutputStream outputStream() {

@@ -7,6 +7,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.MessageLite;
 import com.google.rpc.ErrorInfo;
 import dev.gatehouse.lens.proxy.LensServer;
+import dev.gatehouse.lens.support.CancelledWatch;
 import dev.gatehouse.lens.support.LensFixture;
 import dev.gatehouse.testing.peer.JavaLibraryServer;
 import dev.gatehouse.testing.v1.AllTypes;
@@ -24,8 +25,6 @@ import io.grpc.binarylog.v1.MetadataEntry;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.services.BinaryLogSink;
 import io.grpc.protobuf.services.BinaryLogs;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.MetadataUtils;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +36,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,34 +162,7 @@ class BinaryLogOutputTest {
 
   @Test
   void aCallTheClientCancelsEndsWithCancelThenTheStatusTheClientReports() throws Exception {
-    List<GrpcLogEntry> entries = throughLens(null, channel -> {
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      LibraryGrpc.newStub(channel).watchShelf(GetShelfRequest.newBuilder().setName("shelves/slow-50").build(),
-          new ClientResponseObserver<GetShelfRequest, Book>() {
-            private ClientCallStreamObserver<GetShelfRequest> call;
-
-            @Override
-            public void beforeStart(ClientCallStreamObserver<GetShelfRequest> requestStream) {
-              call = requestStream;
-            }
-
-            @Override
-            public void onNext(Book book) {
-              call.cancel("enough", null);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-              done.complete(null);
-            }
-
-            @Override
-            public void onCompleted() {
-              done.complete(null);
-            }
-          });
-      done.orTimeout(30, TimeUnit.SECONDS).join();
-    });
+    List<GrpcLogEntry> entries = throughLens(null, channel -> CancelledWatch.afterBooks(channel, 1));
 
     assertThat(entries).extracting(GrpcLogEntry::getType).startsWith(CLIENT_HEADER, CLIENT_MESSAGE, HALF_CLOSE,
         SERVER_HEADER, SERVER_MESSAGE).endsWith(EventType.EVENT_TYPE_CANCEL, SERVER_TRAILER);

@@ -15,6 +15,7 @@ import dev.gatehouse.h2.frame.GoAwayFrame;
 import dev.gatehouse.lens.detect.FindingCode;
 import dev.gatehouse.lens.proxy.LensServer;
 import dev.gatehouse.lens.render.PayloadRenderer;
+import dev.gatehouse.lens.support.CancelledWatch;
 import dev.gatehouse.lens.support.Conversations;
 import dev.gatehouse.lens.support.LensFixture;
 import dev.gatehouse.lens.support.Recorder;
@@ -29,13 +30,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -110,35 +108,7 @@ class GrpcJavaThroughLensTest {
 
   @Test
   void cancelledStreamIsReportedAsCancelledByTheClient() throws InterruptedException {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    AtomicInteger books = new AtomicInteger();
-    LibraryGrpc.newStub(channel).watchShelf(GetShelfRequest.newBuilder().setName("shelves/slow-50").build(),
-        new ClientResponseObserver<GetShelfRequest, Book>() {
-          private ClientCallStreamObserver<GetShelfRequest> call;
-
-          @Override
-          public void beforeStart(ClientCallStreamObserver<GetShelfRequest> requestStream) {
-            call = requestStream;
-          }
-
-          @Override
-          public void onNext(Book book) {
-            if (books.incrementAndGet() == 2) {
-              call.cancel("enough", null);
-            }
-          }
-
-          @Override
-          public void onError(Throwable t) {
-            done.complete(null);
-          }
-
-          @Override
-          public void onCompleted() {
-            done.complete(null);
-          }
-        });
-    done.orTimeout(30, TimeUnit.SECONDS).join();
+    CancelledWatch.afterBooks(channel, 2);
     closeChannel();
 
     assertThat(recorder.findings(FindingCode.CALL_CANCELLED)).as(recorder.summary()).singleElement()

@@ -8,7 +8,7 @@ import dev.gatehouse.h2.event.Direction;
 import dev.gatehouse.h2.connection.DecoderOptions;
 import dev.gatehouse.lens.detect.DetectorOptions;
 import dev.gatehouse.lens.observe.ConnectionObserver;
-import dev.gatehouse.lens.observe.LensConnection;
+import dev.gatehouse.lens.observe.ConnectionObservers;
 import dev.gatehouse.lens.observe.LensListener;
 import dev.gatehouse.testing.v1.GetShelfRequest;
 import dev.gatehouse.testing.v1.Shelf;
@@ -42,12 +42,8 @@ public final class Conversations {
 
   /** An observer of connection 1 opened at the fake clock's current time. */
   public static ConnectionObserver observer(FakeClock clock, List<LensListener> listeners) {
-    LensConnection connection = new LensConnection(1, clock.now(), clock.nanoTime(), "127.0.0.1:40000",
-        "127.0.0.1:50051");
-    ConnectionObserver observer = new ConnectionObserver(connection, DecoderOptions.defaults(),
-        DetectorOptions.defaults(), listeners);
-    observer.onOpen();
-    return observer;
+    return new ConnectionObservers(listeners, clock, DecoderOptions.defaults(), DetectorOptions.defaults())
+        .open("127.0.0.1:40000", "127.0.0.1:50051");
   }
 
   /** The request headers of a GetShelf call. */

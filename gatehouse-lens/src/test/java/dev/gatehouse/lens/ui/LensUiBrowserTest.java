@@ -3,10 +3,10 @@ package dev.gatehouse.lens.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.core.descriptor.ServiceCatalog;
 import dev.gatehouse.lens.LensConfig;
 import dev.gatehouse.lens.OutputFormat;
 import dev.gatehouse.lens.proxy.LensServer;
+import dev.gatehouse.lens.support.Conversations;
 import dev.gatehouse.testing.v1.Book;
 import dev.gatehouse.testing.v1.GetShelfRequest;
 import dev.gatehouse.testing.v1.LibraryGrpc;
@@ -20,7 +20,6 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -60,9 +59,9 @@ class LensUiBrowserTest {
     Path saved = screenshots.resolve("live-capture.jsonl");
     LensConfig config = LensConfig.of("127.0.0.1:0", "127.0.0.1:" + backend.getPort())
         .withFormat(OutputFormat.JSONL).withOutput(saved);
-    try (LensUi ui = LensUi.start("127.0.0.1:0", catalog());
-        LensServer lens = LensServer.builder(config).catalog(catalog()).listener(ui.listener()).eventLoops(1)
-            .start();
+    try (LensUi ui = LensUi.start("127.0.0.1:0", Conversations.catalog());
+        LensServer lens = LensServer.builder(config).catalog(Conversations.catalog()).listener(ui.listener())
+            .eventLoops(1).start();
         BrowserScript browser = BrowserScript.start("live.mjs", ui.uri().toString(), screenshots.toString())) {
       browser.awaitReady(); // the page is open before the call: what it shows arrives live
       ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", lens.port()).usePlaintext()
@@ -126,13 +125,5 @@ class LensUiBrowserTest {
               }
             });
     assertThat(ended.orTimeout(30, TimeUnit.SECONDS).join().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
-  }
-
-  static ServiceCatalog catalog() {
-    try (InputStream in = LensUiBrowserTest.class.getResourceAsStream("/gatehouse/testing/v1/testing.desc")) {
-      return ServiceCatalog.parse("testing.desc", in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
