@@ -115,10 +115,7 @@ public final class GatewayConfigYaml {
       switch (key) {
         case "listen" -> builder.listen(field.hostPort());
         case "upstream" -> builder.upstream(field.hostPort());
-        case "descriptor-set" -> {
-          Path path = Path.of(field.string());
-          builder.descriptorSet(base == null ? path : base.resolve(path));
-        }
+        case "descriptor-set" -> builder.descriptorSet(field.path(base));
         case "max-body-bytes" -> builder.maxBodyBytes(field.size());
         case "max-header-bytes" -> builder.maxHeaderBytes(field.size());
         case "metadata-prefix" -> builder.metadataPrefix(field.string());

@@ -3,12 +3,12 @@ package dev.gatehouse.gateway.metadata;
 import static java.util.Objects.requireNonNull;
 
 import dev.gatehouse.core.status.StatusException;
+import dev.gatehouse.core.wellknown.Base64Text;
 import io.grpc.Metadata;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -156,8 +156,7 @@ public final class RequestMetadata {
     String text = value.trim();
     try {
       // Padded or not, standard or URL-safe alphabet: clients disagree, and the bytes are the same.
-      boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
-      return (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text);
+      return Base64Text.decode(text);
     } catch (IllegalArgumentException e) {
       throw StatusException.invalidArgument("invalid binary header " + headerName + ": \"" + abbreviate(text)
           + "\" (expected: base64)");

@@ -1,8 +1,8 @@
 package dev.gatehouse.gateway.metadata;
 
+import dev.gatehouse.core.wellknown.Base64Text;
 import io.grpc.Metadata;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.util.Base64;
 
 /**
  * Turns the backend's metadata into HTTP response headers: header metadata as {@code Grpc-Metadata-<name>}, trailer
@@ -44,9 +44,8 @@ public final class ResponseMetadata {
       }
       String name = prefix + key;
       if (key.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
-        Base64.Encoder encoder = Base64.getEncoder();
         for (byte[] value : metadata.getAll(Metadata.Key.of(key, Metadata.BINARY_BYTE_MARSHALLER))) {
-          out.add(name, encoder.encodeToString(value));
+          out.add(name, Base64Text.encode(value));
         }
       } else {
         for (String value : metadata.getAll(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER))) {

@@ -18,10 +18,6 @@ final class ErrorAnswers {
   private final ErrorBody bodies;
   private final ErrorBody compactBodies;
 
-  ErrorAnswers(ErrorBody bodies) {
-    this(bodies, bodies);
-  }
-
   /**
    * @param compactBodies renders the Status bodies written inside a stream (a line, an event, a WebSocket frame),
    *     which must not break lines even when the configuration asks for pretty JSON
@@ -43,15 +39,12 @@ final class ErrorAnswers {
   /** A call that ended with a status other than OK, with the details the backend put in its trailers. */
   Answer ofCall(Status status, Metadata trailers) {
     int code = status.getCode().value();
-    String message = status.getDescription() != null ? status.getDescription() : status.getCode().name();
-    return answer(code, bodies.render(code, message, trailers.get(STATUS_DETAILS)));
+    return answer(code, bodies.render(code, message(status), trailers.get(STATUS_DETAILS)));
   }
 
   /** The compact {@code google.rpc.Status} JSON of a call that ended with a status other than OK, for a stream. */
   byte[] streamStatus(Status status, Metadata trailers) {
-    int code = status.getCode().value();
-    String message = status.getDescription() != null ? status.getDescription() : status.getCode().name();
-    return compactBodies.render(code, message, trailers.get(STATUS_DETAILS));
+    return compactBodies.render(status.getCode().value(), message(status), trailers.get(STATUS_DETAILS));
   }
 
   /** The compact {@code google.rpc.Status} JSON of an error the gateway raised itself, for a stream. */
@@ -62,6 +55,10 @@ final class ErrorAnswers {
   /** Anything unexpected: a 500 that says what failed without leaking internals. */
   Answer internal(String what) {
     return of(GrpcCode.INTERNAL, what);
+  }
+
+  private static String message(Status status) {
+    return status.getDescription() != null ? status.getDescription() : status.getCode().name();
   }
 
   private static Answer answer(int code, byte[] body) {

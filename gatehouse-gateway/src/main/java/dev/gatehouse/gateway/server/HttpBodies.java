@@ -2,12 +2,13 @@ package dev.gatehouse.gateway.server;
 
 import com.google.api.HttpBody;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.WireFormat;
 import dev.gatehouse.core.route.Route;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * {@code google.api.HttpBody}, the message that carries a raw HTTP body of any media type: as a request body field
@@ -15,7 +16,7 @@ import java.io.ByteArrayOutputStream;
  * whole response (a download, sent with its own content type).
  */
 final class HttpBodies {
-  static final String HTTP_BODY = HttpBody.getDescriptor().getFullName();
+  private static final String HTTP_BODY = HttpBody.getDescriptor().getFullName();
   static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
   private HttpBodies() {
@@ -63,19 +64,13 @@ final class HttpBodies {
   }
 
   private static byte[] nest(int fieldNumber, byte[] message) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 10);
-    writeVarint(out, ((long) fieldNumber << 3) | WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    writeVarint(out, message.length);
-    out.writeBytes(message);
-    return out.toByteArray();
-  }
-
-  private static void writeVarint(ByteArrayOutputStream out, long value) {
-    while ((value & ~0x7FL) != 0) {
-      out.write((int) ((value & 0x7F) | 0x80));
-      value >>>= 7;
+    byte[] nested = new byte[CodedOutputStream.computeByteArraySize(fieldNumber, message)];
+    try {
+      CodedOutputStream.newInstance(nested).writeByteArray(fieldNumber, message);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    out.write((int) value);
+    return nested;
   }
 
   /** The response {@code HttpBody}; throws when the backend's bytes are not one. */

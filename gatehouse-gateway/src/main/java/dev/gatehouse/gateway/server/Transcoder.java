@@ -24,10 +24,6 @@ final class Transcoder {
   private final ProtoJson json;
   private final ProtoJson streamJson;
 
-  Transcoder(ProtoJson json, GatewayConfig config) {
-    this(json, json, config);
-  }
-
   /**
    * @param streamJson prints the messages of streams, which must be compact (one line each) whatever the
    *     configuration says about pretty printing
