@@ -95,8 +95,7 @@ public final class GatewayServer implements AutoCloseable {
       tracedUpstream = UpstreamChannel.open(config.upstream(), catalog, eventLoops, NioSocketChannel.class,
           config.connectTimeout(), tap);
     }
-    UpstreamTracing tracing = new UpstreamTracing(tracedUpstream == null && !traceAll ? null : tap, traceAll, upstream,
-        tracedUpstream);
+    UpstreamTracing tracing = new UpstreamTracing(tap, traceAll, config.trace().onRequest(), upstream, tracedUpstream);
     ProtoJson json = ProtoJson.create(catalog, config.json());
     // Streams frame one message per line or event, so their JSON is compact whatever the configuration says.
     ProtoJson streamJson = config.json().pretty() ? ProtoJson.create(catalog, config.json().withPretty(false)) : json;

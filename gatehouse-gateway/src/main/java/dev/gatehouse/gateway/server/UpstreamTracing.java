@@ -28,23 +28,26 @@ final class UpstreamTracing {
 
   private final UpstreamTap tap;
   private final boolean all;
+  private final boolean onRequest;
   private final UpstreamChannel plain;
   private final UpstreamChannel traced;
 
   /**
    * @param plain the channel of untraced calls (tapped when {@code all})
-   * @param traced the channel of calls traced on request, or {@code null} without a tap
+   * @param onRequest whether a request may ask for a trace with {@code X-Gatehouse-Trace: 1}
+   * @param traced the channel of calls traced on request, or {@code null} when none are
    */
-  UpstreamTracing(UpstreamTap tap, boolean all, UpstreamChannel plain, UpstreamChannel traced) {
+  UpstreamTracing(UpstreamTap tap, boolean all, boolean onRequest, UpstreamChannel plain, UpstreamChannel traced) {
     this.tap = tap;
     this.all = all;
+    this.onRequest = onRequest;
     this.plain = plain;
     this.traced = traced;
   }
 
   /** Whether the call made for a request with these headers is traced. */
   boolean traces(HttpHeaders headers) {
-    return tap != null && (all || headers.containsValue(TRACE_HEADER, "1", true));
+    return tap != null && (all || onRequest && headers.containsValue(TRACE_HEADER, "1", true));
   }
 
   /**
