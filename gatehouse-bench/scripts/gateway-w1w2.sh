@@ -25,6 +25,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$root/gatehouse-bench/scripts/programs.sh"
 target="${GATEHOUSE_TARGET:-target}"
 jar="$root/gatehouse-bench/$target/benchmarks.jar"
 build=1 pin=1 profile=0
@@ -45,8 +46,6 @@ for arg in "$@"; do
 done
 JVM_FLAGS=(-Xms512m -Xmx512m -XX:+UseParallelGC)
 
-log() { echo "== $*" >&2; }
-
 install_tools() {
   local missing=()
   command -v h2load >/dev/null || missing+=(nghttp2-client)
@@ -65,33 +64,14 @@ cpu0=() cpu1=() # command prefixes that pin to a core, unless --no-pin
 if [ "$pin" -eq 1 ]; then cpu0=(taskset -c 0) cpu1=(taskset -c 1); fi
 
 work="$(mktemp -d /tmp/gatehouse-w1w2.XXXXXX)"
-pids=()
-cleanup() {
-  exec 3>&- 2>/dev/null || true # the programs stop when their standard input ends ...
-  for pid in "${pids[@]}"; do   # ... and are asked to, in case they did not
-    kill "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
 
 start_program() { # start_program NAME CPU MAIN ARGS... -> sets $port and $pid
   local name="$1" pinning=(); shift
   [ "$1" = 0 ] && pinning=("${cpu0[@]}")
   [ "$1" = 1 ] && pinning=("${cpu1[@]}")
   shift
-  # Standard input is a FIFO held open by this script (fd 3): when the script ends, so do they. fd 3 itself is
-  # closed in the child, or the child would hold its own input open.
-  "${pinning[@]}" java "${JVM_FLAGS[@]}" "${extra_jvm_flags[@]}" -Xlog:gc:file="$work/$name-gc.log" \
-    -cp "$jar" "$@" <"$work/hold" >"$work/$name.log" 2>&1 3>&- &
-  pid=$!
-  pids+=("$pid")
-  for _ in $(seq 300); do
-    grep -qs '^LISTENING ' "$work/$name.log" && break
-    kill -0 "$pid" 2>/dev/null || { cat "$work/$name.log" >&2; echo "$name did not start" >&2; exit 1; }
-    sleep 0.1
-  done
-  port="$(awk '/^LISTENING /{print $2; exit}' "$work/$name.log")"
-  [ -n "$port" ] || { cat "$work/$name.log" >&2; echo "$name did not listen within 30 s" >&2; exit 1; }
+  launch_program "$name" "${pinning[@]}" java "${JVM_FLAGS[@]}" "${extra_jvm_flags[@]}" \
+    -Xlog:gc:file="$work/$name-gc.log" -cp "$jar" "$@"
 }
 
 cpu_ticks() { # utime+stime of a process, in clock ticks
@@ -283,16 +263,8 @@ wait_for_quiet() { # waits, at most QUIET_WAIT seconds, until the machine is idl
 }
 
 install_tools
-if [ "$build" -eq 1 ]; then
-  log "building gatehouse-bench into $target"
-  "$root/mvnw" -q -B ${GATEHOUSE_MVN_FLAGS:--o} -f "$root/pom.xml" -pl gatehouse-bench -am -DskipTests \
-    -Dgatehouse.target="$target" package >&2
-fi
-[ -f "$jar" ] || { echo "$jar not found (build gatehouse-bench, or set GATEHOUSE_TARGET)" >&2; exit 1; }
-
+prepare_programs
 extra_jvm_flags=()
-mkfifo "$work/hold"
-exec 3<>"$work/hold"
 java -cp "$jar" dev.gatehouse.bench.BenchPayloads "$work" >"$work/payloads.txt"
 
 start_program backend 1 dev.gatehouse.bench.BenchBackend --threads 1

@@ -15,6 +15,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+. "$root/gatehouse-bench/scripts/programs.sh"
 target="${GATEHOUSE_TARGET:-target}"
 jar="$root/gatehouse-bench/$target/benchmarks.jar"
 build=1
@@ -29,44 +30,21 @@ for arg in "$@"; do
   esac
 done
 JVM_FLAGS=(-Xms512m -Xmx512m -XX:+UseParallelGC)
-log() { echo "== $*" >&2; }
 
 for tool in h2load curl taskset; do
   command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install nghttp2-client curl util-linux)" >&2; exit 1; }
 done
 
 work="$(mktemp -d /tmp/gatehouse-w4.XXXXXX)"
-pids=()
-cleanup() {
-  exec 3>&- 2>/dev/null || true
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT
 
 start_program() { # start_program NAME CPU MAIN ARGS... -> sets $port and $pid
   local name="$1" cpu="$2"; shift 2
-  taskset -c "$cpu" java "${JVM_FLAGS[@]}" -cp "$jar" "$@" <"$work/hold" >"$work/$name.log" 2>&1 3>&- &
-  pid=$!
-  pids+=("$pid")
-  for _ in $(seq 300); do
-    grep -q "^LISTENING " "$work/$name.log" 2>/dev/null && break
-    kill -0 "$pid" 2>/dev/null || { cat "$work/$name.log" >&2; echo "$name did not start" >&2; exit 1; }
-    sleep 0.1
-  done
-  port="$(awk '/^LISTENING /{print $2; exit}' "$work/$name.log")"
-  [ -n "$port" ] || { echo "$name did not listen within 30 s" >&2; exit 1; }
+  launch_program "$name" taskset -c "$cpu" java "${JVM_FLAGS[@]}" -cp "$jar" "$@"
 }
 
 peak_rss_mib() { awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
-if [ "$build" -eq 1 ]; then
-  log "building gatehouse-bench into $target"
-  "$root/mvnw" -q -B ${GATEHOUSE_MVN_FLAGS:--o} -f "$root/pom.xml" -pl gatehouse-bench -am -DskipTests \
-    -Dgatehouse.target="$target" package >&2
-fi
-[ -f "$jar" ] || { echo "$jar not found (build gatehouse-bench, or set GATEHOUSE_TARGET)" >&2; exit 1; }
-mkfifo "$work/hold"
-exec 3<>"$work/hold"
+prepare_programs
 
 start_program backend 1 dev.gatehouse.bench.StreamBackend
 backend_port=$port

@@ -46,10 +46,6 @@ final class BenchArguments {
     return intValue(name, 0);
   }
 
-  String value(String name, String defaultValue) {
-    return values.getOrDefault(name, defaultValue);
-  }
-
   /**
    * Blocks until standard input ends: the script that started the program holds it open, so the program stops with
    * the script, even when the script is killed.

@@ -1,6 +1,6 @@
 package dev.gatehouse.bench;
 
-import io.grpc.MethodDescriptor;
+import dev.gatehouse.testing.raw.RawBytesMarshaller;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.NettyServerBuilder;
@@ -8,10 +8,7 @@ import io.grpc.stub.ServerCalls;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -35,14 +32,16 @@ public final class BenchBackend {
     byte[] w1Reply = BenchMessages.w1Reply().toByteArray();
     byte[] w2Reply = BenchMessages.w2Reply().toByteArray();
     ServerServiceDefinition library = ServerServiceDefinition.builder(SERVICE)
-        .addMethod(method("GetBook"), ServerCalls.asyncUnaryCall((request, response) -> {
-          response.onNext(w1Reply);
-          response.onCompleted();
-        }))
-        .addMethod(method("CreateBook"), ServerCalls.asyncUnaryCall((request, response) -> {
-          response.onNext(w2Reply);
-          response.onCompleted();
-        }))
+        .addMethod(RawBytesMarshaller.unaryMethod(SERVICE, "GetBook"),
+            ServerCalls.asyncUnaryCall((request, response) -> {
+              response.onNext(w1Reply);
+              response.onCompleted();
+            }))
+        .addMethod(RawBytesMarshaller.unaryMethod(SERVICE, "CreateBook"),
+            ServerCalls.asyncUnaryCall((request, response) -> {
+              response.onNext(w2Reply);
+              response.onCompleted();
+            }))
         .build();
     MultiThreadIoEventLoopGroup loops = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
@@ -61,33 +60,5 @@ public final class BenchBackend {
       server.shutdownNow();
     }
     loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-  }
-
-  private static MethodDescriptor<byte[], byte[]> method(String name) {
-    return MethodDescriptor.<byte[], byte[]>newBuilder()
-        .setType(MethodDescriptor.MethodType.UNARY)
-        .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, name))
-        .setRequestMarshaller(Bytes.INSTANCE)
-        .setResponseMarshaller(Bytes.INSTANCE)
-        .build();
-  }
-
-  /** Message bytes as they are: requests are read and dropped, answers are precomputed. */
-  private static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
-    static final Bytes INSTANCE = new Bytes();
-
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }

@@ -21,9 +21,7 @@ import java.nio.ByteBuffer;
  * </ul>
  */
 final class BenchMessages {
-  static final String W1_PATH = "/v1/shelves/1/books/2";
-  static final String W2_PATH = "/v1/shelves/1/books";
-  static final String PARENT = "shelves/1";
+  private static final String PARENT = "shelves/1";
 
   private BenchMessages() {
   }

@@ -37,10 +37,7 @@ final class RoutesCommand implements Callable<Integer> {
       RouteTable table = RouteTable.of(RouteLoader.load(catalog, new RouteOptions(!noUnboundMethods, false)));
       RouteTablePrinter.print(table, out);
       return table.conflicts().isEmpty() ? 0 : 3;
-    } catch (DescriptorLoadException e) {
-      err.println("gatehouse routes: " + e.getMessage());
-      return 2;
-    } catch (RouteLoadException e) {
+    } catch (DescriptorLoadException | RouteLoadException e) {
       err.println("gatehouse routes: " + e.getMessage());
       return 2;
     }

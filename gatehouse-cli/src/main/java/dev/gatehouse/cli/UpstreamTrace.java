@@ -1,7 +1,6 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.core.descriptor.ServiceCatalog;
-import dev.gatehouse.gateway.config.GatewayConfig;
 import dev.gatehouse.gateway.config.TraceConfig;
 import dev.gatehouse.gateway.trace.Sender;
 import dev.gatehouse.gateway.trace.TapConnection;
@@ -36,15 +35,9 @@ final class UpstreamTrace implements UpstreamTap, AutoCloseable {
    * Opens the trace's output and starts its view, as {@code trace} says.
    *
    * @param catalog the backend's descriptors, to show messages as JSON
+   * @param metadataPrefix the prefix under which the gateway forwards headers as metadata: the copies of credentials
+   *     and cookies under it are redacted as well
    * @throws java.io.UncheckedIOException when the output cannot be opened or the view's address bound
-   */
-  static UpstreamTrace start(TraceConfig trace, ServiceCatalog catalog) {
-    return start(trace, catalog, GatewayConfig.DEFAULT_METADATA_PREFIX);
-  }
-
-  /**
-   * As {@link #start(TraceConfig, ServiceCatalog)}, for a gateway that forwards headers under {@code metadataPrefix}
-   * too: the copies of credentials and cookies under it are redacted as well.
    */
   static UpstreamTrace start(TraceConfig trace, ServiceCatalog catalog, String metadataPrefix) {
     Redaction redaction = trace.showSecrets() ? Redaction.NONE : Redaction.DEFAULT.withPrefix(metadataPrefix);

@@ -79,7 +79,7 @@ class UpstreamTraceTest {
         .ui(ui)
         .traceShowSecrets(showSecrets)
         .build();
-    trace = UpstreamTrace.start(config.trace(), CATALOG);
+    trace = UpstreamTrace.start(config.trace(), CATALOG, config.metadataPrefix());
     gateway = new GatewayServer(config, GatewayListener.NONE, trace);
     gateway.start();
   }
